@@ -1,0 +1,80 @@
+import type { Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { openDatabase, type Database, type OpenDatabaseOptions } from './persistence/database.js';
+import { catalogIsEmpty, seedCatalog } from './persistence/seed/seed-catalog.js';
+import { createGraphQLServer } from './graphql/yoga.js';
+import { createRestApp } from './rest/routes.js';
+import { createHttpServer, type HttpServer } from './transport/http-server.js';
+
+export interface App {
+  /** Opens the database, prepares it if configured to, and listens. Resolves with the base URL. */
+  start(): Promise<string>;
+  /** Stops accepting work, drains, closes the ORM and the embedded database. Safe to call twice. */
+  stop(): Promise<void>;
+  readonly url: string;
+  readonly database: Database;
+  readonly logger: Logger;
+}
+
+export interface BuildAppOptions {
+  logger?: Logger;
+  database?: OpenDatabaseOptions;
+}
+
+export function buildApp(config: Config, options: BuildAppOptions = {}): App {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  let database: Database | undefined;
+  let server: HttpServer | undefined;
+  let url = '';
+  let stopping: Promise<void> | undefined;
+
+  async function prepare(db: Database): Promise<void> {
+    if (!config.autoMigrate) {
+      const pending = await db.orm.getMigrator().getPendingMigrations();
+      if (pending.length) {
+        throw new Error(`${pending.length} database migration(s) pending: run \`npm run migrate\` (or set AUTO_MIGRATE=true)`);
+      }
+      return;
+    }
+    const applied = await db.migrate();
+    if (applied.length) logger.info({ applied }, 'applied migrations');
+    if (await catalogIsEmpty(db.orm.em.fork())) {
+      const seeded = await seedCatalog(db.orm.em.fork());
+      logger.info(seeded, 'seeded the catalog');
+    }
+  }
+
+  return {
+    get url() {
+      return url;
+    },
+    get database() {
+      if (!database) throw new Error('app not started');
+      return database;
+    },
+    logger,
+    async start() {
+      const db = await openDatabase(config.database, options.database);
+      database = db;
+      try {
+        await prepare(db);
+        const yoga = createGraphQLServer({ em: db.orm.em, logger, ...config.graphql });
+        const rest = createRestApp({ em: db.orm.em, isDatabaseReachable: () => db.isReachable() });
+        server = createHttpServer(yoga, rest);
+        const address = await server.listen(config.port, config.host);
+        url = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
+        return url;
+      } catch (err) {
+        await db.close();
+        throw err;
+      }
+    },
+    stop() {
+      stopping ??= (async () => {
+        await server?.close();
+        await database?.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/** The only reader of process.env: everything else receives a validated Config. */
+const optionalUrl = (schemes: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || schemes.some((s) => v.startsWith(`${s}://`)), {
+      message: `expected a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`,
+    });
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'expected a port number' })
+    .int('expected an integer port')
+    .min(0, 'expected a port between 0 and 65535')
+    .max(65535, 'expected a port between 0 and 65535')
+    .default(4000),
+  HOST: z.string().trim().min(1, 'expected a host name or IP address').default('127.0.0.1'),
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  DATA_DIR: z.string().trim().min(1, 'expected a directory path').default('./.data'),
+  REDIS_URL: optionalUrl(['redis', 'rediss']),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], {
+    message: 'expected one of debug, info, warn, error, silent',
+  }).default('info'),
+  AUTO_MIGRATE: z
+    .enum(['true', 'false'], { message: 'expected true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2, 'expected an integer ≥ 2').default(12),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100, 'expected an integer ≥ 100').default(50_000),
+});
+
+export type Database =
+  | { kind: 'embedded'; dataDir: string }
+  | { kind: 'postgres'; url: string; schema?: string };
+
+export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
+
+export interface Config {
+  port: number;
+  host: string;
+  database: Database;
+  redisUrl: string | undefined;
+  logLevel: LogLevel;
+  /** Apply migrations and seed an empty catalog at start-up (default: only for the embedded database). */
+  autoMigrate: boolean;
+  graphql: { maxDepth: number; maxCost: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'embedded', dataDir: e.DATA_DIR },
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    autoMigrate: e.AUTO_MIGRATE ?? !e.DATABASE_URL,
+    graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
+  };
+}

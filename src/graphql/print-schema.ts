@@ -1,0 +1,4 @@
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { schema } from './schema.js';
+
+export const printSchemaSDL = (): string => `${printSchema(lexicographicSortSchema(schema))}\n`;

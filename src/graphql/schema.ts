@@ -1,0 +1,8 @@
+import { builder } from './builder.js';
+import './types/scalars.js';
+import './types/enums.js';
+import './types/provider.js';
+import './types/endpoint.js';
+import './types/model.js';
+
+export const schema = builder.toSchema({ sortSchema: true });

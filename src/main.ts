@@ -1,0 +1,40 @@
+import { ConfigError, loadConfig } from './config.js';
+import { buildApp } from './app.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
+
+const startedAt = performance.now();
+const app = buildApp(config);
+try {
+  const url = await app.start();
+  app.logger.info(
+    { url, graphiql: `${url}/graphql`, database: config.database.kind, startupMs: Math.round(performance.now() - startedAt) },
+    `Switchyard listening on ${url} (GraphiQL at ${url}/graphql)`,
+  );
+} catch (err) {
+  app.logger.fatal({ err }, 'start-up failed');
+  await app.stop().catch(() => {});
+  process.exit(1);
+}
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    app.logger.info({ signal }, 'shutting down');
+    app.stop().then(
+      () => process.exit(0),
+      (err) => {
+        app.logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,31 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAt, updatedAt } from './timestamps.js';
+import { ModelSchema } from './model.js';
+import { ProviderSchema } from './provider.js';
+import { PricingSchema } from './pricing.js';
+
+export const quantizations = ['int4', 'int8', 'fp4', 'fp6', 'fp8', 'fp16', 'bf16', 'fp32', 'unknown'] as const;
+export const endpointStatuses = ['active', 'degraded', 'disabled'] as const;
+
+/** A model as served by one provider: its own id there, limits, quantization, parameters and price. */
+export const EndpointSchema = defineEntity({
+  name: 'Endpoint',
+  tableName: 'endpoint',
+  uniques: [{ properties: ['model', 'provider'] }],
+  properties: {
+    id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
+    model: () => p.manyToOne(ModelSchema).deleteRule('cascade'),
+    provider: () => p.manyToOne(ProviderSchema).index().deleteRule('cascade'),
+    providerModelId: p.string().length(200),
+    contextLength: p.integer(),
+    maxCompletionTokens: p.integer().nullable(),
+    quantization: p.enum([...quantizations]).default('unknown'),
+    supportedParameters: p.array(),
+    pricing: () => p.embedded(PricingSchema).prefix('price_'),
+    status: p.enum([...endpointStatuses]).default('active'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+});
+
+export type Endpoint = InferEntity<typeof EndpointSchema>;

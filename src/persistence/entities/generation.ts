@@ -1,0 +1,42 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { createdAt } from './timestamps.js';
+import { AccountSchema } from './account.js';
+import { ApiKeySchema } from './api-key.js';
+import { AttemptSchema } from './attempt.js';
+import { moneyProperty } from '../money-type.js';
+
+export const generationStatuses = ['pending', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+
+/** One request as OpenRouter's /api/v1/generation reports it, with its attempts. */
+export const GenerationSchema = defineEntity({
+  name: 'Generation',
+  tableName: 'generation',
+  indexes: [{ properties: ['account', 'createdAt'] }],
+  properties: {
+    id: p.string().length(64).primary(),
+    account: () => p.manyToOne(AccountSchema).deleteRule('cascade'),
+    apiKey: () => p.manyToOne(ApiKeySchema).nullable().deleteRule('set null'),
+    requestedModels: p.array(),
+    model: p.string().length(200).nullable(),
+    provider: p.string().length(64).nullable(),
+    status: p.enum([...generationStatuses]).default('pending'),
+    streamed: p.boolean().default(false),
+    cancelled: p.boolean().default(false),
+    tokensPrompt: p.integer().default(0),
+    tokensCompletion: p.integer().default(0),
+    tokensReasoning: p.integer().default(0),
+    tokensCached: p.integer().default(0),
+    cost: moneyProperty().default('0'),
+    isByok: p.boolean().default(false),
+    latencyMs: p.integer().nullable(),
+    generationTimeMs: p.integer().nullable(),
+    finishReason: p.string().length(32).nullable(),
+    nativeFinishReason: p.string().length(64).nullable(),
+    stickyKey: p.string().length(128).nullable(),
+    createdAt: createdAt(),
+    finishedAt: p.datetime().nullable(),
+    attempts: () => p.oneToMany(AttemptSchema).mappedBy('generation'),
+  },
+});
+
+export type Generation = InferEntity<typeof GenerationSchema>;

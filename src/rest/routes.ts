@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CatalogRepository } from '../persistence/repositories/catalog-repository.js';
+import { errorResponse } from './errors.js';
+import { modelJson, modelWithEndpointsJson, providerJson } from './catalog-shapes.js';
+
+export interface RestDeps {
+  em: EntityManager;
+  isDatabaseReachable(): Promise<boolean>;
+}
+
+const MAX_PARAMETERS = 20;
+
+/** The OpenRouter-compatible REST surface plus liveness/readiness probes. */
+export function createRestApp(deps: RestDeps): Hono {
+  const app = new Hono();
+  const catalog = () => new CatalogRepository(deps.em.fork());
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.get('/ready', async (c) =>
+    (await deps.isDatabaseReachable())
+      ? c.json({ status: 'ready' })
+      : errorResponse(c, 503, 'Database is not reachable'),
+  );
+
+  app.get('/api/v1/models', async (c) => {
+    const raw = c.req.query('supported_parameters');
+    const supportedParameters = raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : [];
+    if (supportedParameters.length > MAX_PARAMETERS) {
+      return errorResponse(c, 400, `supported_parameters accepts at most ${MAX_PARAMETERS} names`);
+    }
+    const repo = catalog();
+    const models = await repo.findModels({ supportedParameters }, 'NEWEST', 0, 10_000);
+    const endpoints = await repo.findEndpointsOfModels(models.map((m) => m.id));
+    return c.json({
+      data: models.map((m) => modelJson(m, endpoints.filter((e) => e.model.id === m.id))),
+    });
+  });
+
+  app.get('/api/v1/models/:author/:slug/endpoints', async (c) => {
+    const id = `${c.req.param('author')}/${c.req.param('slug')}`;
+    const repo = catalog();
+    const [model] = await repo.findModelsByIds([id]);
+    if (!model) return errorResponse(c, 404, `Model ${id} not found`, { model: id });
+    const endpoints = await repo.findEndpointsOfModels([id]);
+    const providers = new Map((await repo.findProvidersBySlugs(endpoints.map((e) => e.provider.slug))).map((p) => [p.slug, p]));
+    return c.json({
+      data: modelWithEndpointsJson(
+        model,
+        endpoints.map((endpoint) => ({ endpoint, provider: providers.get(endpoint.provider.slug)! })),
+      ),
+    });
+  });
+
+  app.get('/api/v1/providers', async (c) => c.json({ data: (await catalog().findProviders()).map(providerJson) }));
+
+  app.notFound((c) => errorResponse(c, 404, `No route for ${c.req.method} ${c.req.path}`));
+  app.onError((err, c) => {
+    console.error('REST handler failed', err);
+    return errorResponse(c, 500, 'Internal server error');
+  });
+  return app;
+}

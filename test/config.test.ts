@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database, in-memory pubsub and port 4000 on loopback', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      database: { kind: 'embedded', dataDir: './.data' },
+      redisUrl: undefined,
+      logLevel: 'info',
+      autoMigrate: true,
+      graphql: { maxDepth: 12, maxCost: 50_000 },
+    });
+  });
+
+  it('switches to PostgreSQL and Redis by URL, without auto-migration unless asked', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', REDIS_URL: 'redis://cache:6379', PORT: '8080' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/x' });
+    expect(config.redisUrl).toBe('redis://cache:6379');
+    expect(config.port).toBe(8080);
+    expect(config.autoMigrate).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x', AUTO_MIGRATE: 'true' }).autoMigrate).toBe(true);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', REDIS_URL: '' }).database.kind).toBe('embedded');
+  });
+
+  it('names every bad variable and what was expected', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', AUTO_MIGRATE: 'yes' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const issues = (error as ConfigError).issues;
+    expect(issues).toHaveLength(4);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT="70000": .*between 0 and 65535/),
+        expect.stringMatching(/^DATABASE_URL="mysql:\/\/x": .*postgres:\/\//),
+        expect.stringMatching(/^LOG_LEVEL="loud": expected one of/),
+        expect.stringMatching(/^AUTO_MIGRATE="yes": expected true or false/),
+      ]),
+    );
+  });
+});

@@ -1,0 +1,45 @@
+import { pino } from 'pino';
+import { buildApp, type App } from '../../src/app.js';
+import type { Config, Database } from '../../src/config.js';
+import type { DatabaseTarget } from './databases.js';
+
+export function testConfig(database: Database, overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    database,
+    redisUrl: undefined,
+    logLevel: 'silent',
+    autoMigrate: true,
+    graphql: { maxDepth: 12, maxCost: 50_000 },
+    ...overrides,
+  };
+}
+
+export interface RunningApp {
+  app: App;
+  url: string;
+  /** SQL statements executed since the last reset. */
+  queries: string[];
+  stop(): Promise<void>;
+}
+
+/** The real app on port 0 over a fresh database of the target, with its SQL recorded. */
+export async function startTestApp(target: DatabaseTarget, overrides: Partial<Config> = {}): Promise<RunningApp> {
+  const db = await target.create();
+  const queries: string[] = [];
+  const app = buildApp(testConfig(db.config, overrides), {
+    logger: pino({ level: 'silent' }),
+    database: { onQuery: (sql) => queries.push(sql) },
+  });
+  const url = await app.start();
+  return {
+    app,
+    url,
+    queries,
+    async stop() {
+      await app.stop();
+      await db.dispose();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { print, type ExecutionResult } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+
+/** POSTs a typed document to /graphql and returns the full result (data and errors). */
+export async function graphqlHttp<R, V>(
+  baseUrl: string,
+  document: TypedDocumentNode<R, V>,
+  variables?: V,
+): Promise<ExecutionResult<R> & { status: number }> {
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query: print(document), variables }),
+  });
+  return { status: res.status, ...((await res.json()) as ExecutionResult<R>) };
+}
+
+export function graphqlWsClient(baseUrl: string): Client {
+  return createClient({ url: `${baseUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+}
+
+/** Runs one operation over graphql-ws and resolves with its single result. */
+export function graphqlWs<R, V>(client: Client, document: TypedDocumentNode<R, V>, variables?: V): Promise<ExecutionResult<R>> {
+  return new Promise((resolve, reject) => {
+    let result: ExecutionResult<R> | undefined;
+    client.subscribe<R>(
+      { query: print(document), variables: variables as Record<string, unknown> | undefined },
+      {
+        next: (value) => (result = value as ExecutionResult<R>),
+        error: reject,
+        complete: () => (result ? resolve(result) : reject(new Error('completed without a result'))),
+      },
+    );
+  });
+}
