@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+
+/** `npm start` as a user runs it: a real process, configured only by its environment. */
+function startMain(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const listening = new Promise<string>((done, fail) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      output.push(line);
+      const url = /"url":"([^"]+)"/.exec(line)?.[1];
+      if (url) done(url);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    void exited.then((code) => fail(new Error(`exited with ${code} before listening:\n${output.join('\n')}`)));
+  });
+  listening.catch(() => {}); // tests that expect an early exit never await it
+  return { child, output, exited, listening };
+}
+
+const signalAndWait = async (child: ChildProcess, exited: Promise<number | null>) => {
+  child.kill('SIGTERM');
+  return exited;
+};
+
+describe('the server process', () => {
+  const dirs: string[] = [];
+  afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+  it('serves, refuses a second process on the same data, and exits cleanly on SIGTERM', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'switchyard-main-'));
+    dirs.push(dataDir);
+    const first = startMain({ PORT: '0', DATA_DIR: dataDir });
+    const url = await first.listening;
+    expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok' });
+    const graphiql = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(graphiql.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await graphiql.text()).toMatch(/graphiql/i);
+
+    const second = startMain({ PORT: '0', DATA_DIR: dataDir });
+    expect(await second.exited).toBe(1);
+    expect(second.output.join('\n')).toMatch(/in use by another Switchyard process/);
+
+    expect(await signalAndWait(first.child, first.exited)).toBe(0);
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
+  }, 60_000);
+
+  it('stops at start-up naming a bad variable', async () => {
+    const bad = startMain({ PORT: 'eighty' });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output.join('\n')).toMatch(/PORT="eighty": expected a port number/);
+  });
+});
