@@ -1,0 +1,6 @@
+export * from './types.js';
+export { buildRoutingCatalog, type EndpointRecord } from './catalog.js';
+export { planAttempts, type PlanInputs } from './plan.js';
+export { describeExclusion, explainNoRoute, type NoRouteExplanation } from './explain.js';
+export { stickyKeyFor, createStickyMemory, type StickyMemory } from './sticky.js';
+export { pickProbabilities } from './weighted-pick.js';
