@@ -52,7 +52,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function inputs(records: EndpointRecord[], overrides: Partial<PlanInputs> & { request?: Partial<RoutingRequest> } = {}): PlanInputs {
+export function inputs(records: EndpointRecord[], overrides: Partial<Omit<PlanInputs, 'request'>> & { request?: Partial<RoutingRequest> } = {}): PlanInputs {
   const { request, ...rest } = overrides;
   return {
     catalog: buildRoutingCatalog(records),
