@@ -2,7 +2,9 @@
 // files run under tsx, vitest and any bundler without a file-system glob or a TypeScript loader.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125064207_initial } from './Migration20261125064207_initial.js';
+import { Migration20261125065821_accounts_and_reservations } from './Migration20261125065821_accounts_and_reservations.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125064207_initial', class: Migration20261125064207_initial },
+  { name: 'Migration20261125065821_accounts_and_reservations', class: Migration20261125065821_accounts_and_reservations },
 ];

@@ -3,11 +3,14 @@ import { money, type Money } from '../core/billing/money.js';
 
 /** Pico-dollars as numeric(38,0): exact in Postgres, bigint in TypeScript, never a float on the way. */
 export class MoneyType extends Type<Money, string> {
+  // Nullable columns (e.g. a key without a limit) pass null through untouched.
   override convertToDatabaseValue(value: Money | bigint | string): string {
+    if (value === null || value === undefined) return value;
     return typeof value === 'string' ? BigInt(value).toString() : value.toString();
   }
 
   override convertToJSValue(value: string | bigint): Money {
+    if (value === null || value === undefined) return value;
     return money(BigInt(value));
   }
 

@@ -20,6 +20,13 @@ export const ApiKeySchema = defineEntity({
     limit: moneyProperty().nullable(),
     limitReset: p.enum([...limitResets]).default('none'),
     includeByokInLimit: p.boolean().default(false),
+    /** Held by in-flight generations of this key; counts against `limit`. */
+    reserved: moneyProperty().default('0'),
+    /** Spent in the current limit period (reset lazily when a new period starts). */
+    periodUsage: moneyProperty().default('0'),
+    periodStartedAt: p.datetime().defaultRaw('current_timestamp'),
+    /** Spent over the key's lifetime. */
+    usage: moneyProperty().default('0'),
     expiresAt: p.datetime().nullable(),
     disabled: p.boolean().default(false),
     createdAt: createdAt(),

@@ -7,6 +7,7 @@ import { ApiKeySchema } from './api-key.js';
 import { LedgerEntrySchema } from './ledger-entry.js';
 import { GenerationSchema } from './generation.js';
 import { AttemptSchema } from './attempt.js';
+import { ReservationSchema } from './reservation.js';
 
 export const entities = [
   ProviderSchema,
@@ -18,6 +19,7 @@ export const entities = [
   LedgerEntrySchema,
   GenerationSchema,
   AttemptSchema,
+  ReservationSchema,
 ];
 
 export * from './provider.js';
@@ -29,3 +31,4 @@ export * from './api-key.js';
 export * from './ledger-entry.js';
 export * from './generation.js';
 export * from './attempt.js';
+export * from './reservation.js';

@@ -1,0 +1,213 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isZero, money, negate, type Money } from '../../core/billing/money.js';
+
+export type ReserveResult = { ok: true } | { ok: false; reason: 'insufficient_credits' | 'key_limit' };
+
+export interface ReserveInput {
+  generationId: string;
+  accountId: string;
+  apiKeyId: string | null;
+  amount: Money;
+  /** Start of the key's current limit period: usage before it no longer counts. */
+  keyPeriodStart: Date;
+  expiresAt: Date;
+}
+
+export interface SettleInput {
+  generationId: string;
+  accountId: string;
+  apiKeyId: string | null;
+  cost: Money;
+  keyPeriodStart: Date;
+  description?: string;
+}
+
+class Refused extends Error {
+  constructor(readonly reason: 'insufficient_credits' | 'key_limit') {
+    super(reason);
+  }
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * Credits: the append-only ledger, the balance it sums to, and reservations held by in-flight
+ * generations. Every method is one transaction; locks are always taken key before account.
+ */
+export class CreditLedger {
+  constructor(private readonly em: EntityManager) {}
+
+  private run(tx: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
+    return tx.getConnection().execute<Row[]>(sql, params, 'all', tx.getTransactionContext());
+  }
+
+  /** Adds credits (grant, purchase, refund) once per idempotency key; false when already applied. */
+  async credit(accountId: string, kind: 'grant' | 'purchase' | 'refund', amount: Money, idempotencyKey: string, description?: string): Promise<boolean> {
+    if (amount <= 0n) throw new RangeError('a credit must be positive');
+    return this.em.transactional(async (tx) => {
+      const inserted = await this.insertEntry(tx, accountId, kind, amount, idempotencyKey, null, description);
+      if (inserted) await this.run(tx, 'update account set balance = balance + ? where id = ?', [amount.toString(), accountId]);
+      return inserted;
+    });
+  }
+
+  /** Charges a fee (e.g. the credit purchase fee) once per idempotency key. */
+  async debit(accountId: string, kind: 'fee', amount: Money, idempotencyKey: string, description?: string): Promise<boolean> {
+    return this.em.transactional(async (tx) => {
+      const inserted = await this.insertEntry(tx, accountId, kind, negate(amount), idempotencyKey, null, description);
+      if (inserted) await this.run(tx, 'update account set balance = balance - ? where id = ?', [amount.toString(), accountId]);
+      return inserted;
+    });
+  }
+
+  private async insertEntry(
+    tx: EntityManager,
+    accountId: string,
+    kind: string,
+    amount: Money,
+    idempotencyKey: string,
+    generationId: string | null,
+    description?: string,
+  ): Promise<boolean> {
+    const rows = await this.run(
+      tx,
+      `insert into ledger_entry (id, account_id, kind, amount, idempotency_key, generation_id, description)
+       values (?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing returning id`,
+      [crypto.randomUUID(), accountId, kind, amount.toString(), idempotencyKey, generationId, description ?? null],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * Holds `amount` for a generation if the account's available balance (balance − reserved) and the
+   * key's remaining limit both cover it. Row locks make concurrent reservations queue, and each
+   * re-checks the condition against the committed state, so the total admitted never exceeds either.
+   */
+  async reserve(input: ReserveInput): Promise<ReserveResult> {
+    const amount = input.amount.toString();
+    try {
+      await this.em.transactional(async (tx) => {
+        if (input.apiKeyId) {
+          const keyRows = await this.run(
+            tx,
+            `update api_key set
+               period_usage = case when period_started_at < ? then 0 else period_usage end,
+               period_started_at = greatest(period_started_at, ?),
+               reserved = reserved + ?
+             where id = ? and ("limit" is null
+               or "limit" - (case when period_started_at < ? then 0 else period_usage end) - reserved >= ?)
+             returning id`,
+            [input.keyPeriodStart, input.keyPeriodStart, amount, input.apiKeyId, input.keyPeriodStart, amount],
+          );
+          if (keyRows.length === 0) throw new Refused('key_limit');
+        }
+        const accountRows = await this.run(
+          tx,
+          'update account set reserved = reserved + ? where id = ? and balance - reserved >= ? returning id',
+          [amount, input.accountId, amount],
+        );
+        if (accountRows.length === 0) throw new Refused('insufficient_credits');
+        await this.run(tx, 'insert into reservation (id, account_id, api_key_id, amount, expires_at) values (?, ?, ?, ?, ?)', [
+          input.generationId,
+          input.accountId,
+          input.apiKeyId,
+          amount,
+          input.expiresAt,
+        ]);
+      });
+      return { ok: true };
+    } catch (err) {
+      if (err instanceof Refused) return { ok: false, reason: err.reason };
+      throw err;
+    }
+  }
+
+  /**
+   * Ends a generation: releases its reservation and charges `cost` as one usage entry — in one
+   * statement, once. A second call (or one after the sweeper released the hold) charges nothing twice.
+   */
+  async settle(input: SettleInput): Promise<{ charged: boolean; released: boolean }> {
+    const charge = isZero(input.cost) ? null : negate(input.cost).toString();
+    const [row] = await this.em.transactional((tx) =>
+      this.run(
+        tx,
+        `with gone as (
+           delete from reservation where id = ? returning amount
+         ), entry as (
+           insert into ledger_entry (id, account_id, kind, amount, idempotency_key, generation_id, description)
+           select ?, ?, 'usage', ?::numeric, ?, ?, ? where ?::numeric is not null
+           on conflict (idempotency_key) do nothing returning amount
+         ), held as (
+           select coalesce((select amount from gone), 0) as released, coalesce((select amount from entry), 0) as charged
+         ), key_update as (
+           update api_key set
+             reserved = reserved - (select released from held),
+             period_usage = case when period_started_at < ? then 0 else period_usage end - (select charged from held),
+             period_started_at = greatest(period_started_at, ?),
+             usage = usage - (select charged from held)
+           where id = ?
+         ), account_update as (
+           update account set reserved = reserved - (select released from held), balance = balance + (select charged from held)
+           where id = ?
+         )
+         select (select count(*) from gone) as released, (select count(*) from entry) as charged`,
+        [
+          input.generationId,
+          crypto.randomUUID(),
+          input.accountId,
+          charge,
+          `usage:${input.generationId}`,
+          input.generationId,
+          input.description ?? null,
+          charge,
+          input.keyPeriodStart,
+          input.keyPeriodStart,
+          input.apiKeyId,
+          input.accountId,
+        ],
+      ),
+    );
+    return { released: Number(row?.released) === 1, charged: Number(row?.charged) === 1 };
+  }
+
+  /** Releases every reservation past its expiry (their process died); returns how many. */
+  async sweepExpired(now: Date): Promise<number> {
+    const [row] = await this.em.transactional((tx) =>
+      this.run(
+        tx,
+        `with gone as (
+           delete from reservation where expires_at < ? returning account_id, api_key_id, amount
+         ), by_account as (
+           update account a set reserved = a.reserved - s.total
+           from (select account_id, sum(amount) as total from gone group by account_id) s where a.id = s.account_id
+         ), by_key as (
+           update api_key k set reserved = k.reserved - s.total
+           from (select api_key_id, sum(amount) as total from gone where api_key_id is not null group by api_key_id) s
+           where k.id = s.api_key_id
+         )
+         select count(*) as released from gone`,
+        [now],
+      ),
+    );
+    return Number(row?.released ?? 0);
+  }
+
+  /** Accounts whose cached balance differs from their ledger sum, or whose reservations don't add up. */
+  async inconsistencies(): Promise<{ accountId: string; balance: Money; ledger: Money; reserved: Money; held: Money }[]> {
+    const rows = await this.em.getConnection().execute<Row[]>(
+      `select a.id, a.balance, a.reserved,
+              coalesce((select sum(amount) from ledger_entry l where l.account_id = a.id), 0) as ledger,
+              coalesce((select sum(amount) from reservation r where r.account_id = a.id), 0) as held
+       from account a`,
+    );
+    return rows
+      .map((r) => ({
+        accountId: String(r.id),
+        balance: money(BigInt(String(r.balance))),
+        ledger: money(BigInt(String(r.ledger))),
+        reserved: money(BigInt(String(r.reserved))),
+        held: money(BigInt(String(r.held))),
+      }))
+      .filter((r) => r.balance !== r.ledger || r.reserved !== r.held);
+  }
+}
