@@ -3,8 +3,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125064207_initial } from './Migration20261125064207_initial.js';
 import { Migration20261125065821_accounts_and_reservations } from './Migration20261125065821_accounts_and_reservations.js';
+import { Migration20261125070202_ledger_key_usage } from './Migration20261125070202_ledger_key_usage.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125064207_initial', class: Migration20261125064207_initial },
   { name: 'Migration20261125065821_accounts_and_reservations', class: Migration20261125065821_accounts_and_reservations },
+  { name: 'Migration20261125070202_ledger_key_usage', class: Migration20261125070202_ledger_key_usage },
 ];

@@ -3,8 +3,10 @@ import { createLogger, type Logger } from './logger.js';
 import { openDatabase, type Database, type OpenDatabaseOptions } from './persistence/database.js';
 import { catalogIsEmpty, seedCatalog } from './persistence/seed/seed-catalog.js';
 import { createGraphQLServer } from './graphql/yoga.js';
-import { createRestApp } from './rest/routes.js';
+import { createRestApp } from './rest/app.js';
 import { createHttpServer, type HttpServer } from './transport/http-server.js';
+import { bootstrapDevAccount, type BootstrapResult } from './gateway/accounts/bootstrap.js';
+import { createAuthenticator } from './gateway/auth/authenticator.js';
 
 export interface App {
   /** Opens the database, prepares it if configured to, and listens. Resolves with the base URL. */
@@ -14,6 +16,8 @@ export interface App {
   readonly url: string;
   readonly database: Database;
   readonly logger: Logger;
+  /** What start-up did about the development account (undefined when bootstrapping is off). */
+  readonly bootstrap: BootstrapResult | undefined;
 }
 
 export interface BuildAppOptions {
@@ -27,6 +31,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let server: HttpServer | undefined;
   let url = '';
   let stopping: Promise<void> | undefined;
+  let bootstrap: BootstrapResult | undefined;
 
   async function prepare(db: Database): Promise<void> {
     if (!config.autoMigrate) {
@@ -53,13 +58,18 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       return database;
     },
     logger,
+    get bootstrap() {
+      return bootstrap;
+    },
     async start() {
       const db = await openDatabase(config.database, options.database);
       database = db;
       try {
         await prepare(db);
-        const yoga = createGraphQLServer({ em: db.orm.em, logger, ...config.graphql });
-        const rest = createRestApp({ em: db.orm.em, isDatabaseReachable: () => db.isReachable() });
+        if (config.bootstrap.enabled) bootstrap = await bootstrapDevAccount(db.orm.em, config.bootstrap);
+        const auth = createAuthenticator(db.orm.em);
+        const yoga = createGraphQLServer({ em: db.orm.em, auth, logger, ...config.graphql });
+        const rest = createRestApp({ em: db.orm.em, auth, logger, isDatabaseReachable: () => db.isReachable() });
         server = createHttpServer(yoga, rest);
         const address = await server.listen(config.port, config.host);
         url = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;

@@ -29,6 +29,12 @@ const envSchema = z.object({
     .enum(['true', 'false'], { message: 'expected true or false' })
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true')),
+  BOOTSTRAP_DEV_ACCOUNT: z
+    .enum(['true', 'false'], { message: 'expected true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
+  BOOTSTRAP_API_KEY: z.string().trim().min(32, 'expected a secret of at least 32 characters').optional(),
+  BOOTSTRAP_MANAGEMENT_KEY: z.string().trim().min(32, 'expected a secret of at least 32 characters').optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2, 'expected an integer ≥ 2').default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100, 'expected an integer ≥ 100').default(50_000),
 });
@@ -47,6 +53,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Apply migrations and seed an empty catalog at start-up (default: only for the embedded database). */
   autoMigrate: boolean;
+  /** Ensure a funded development account (default: embedded database, or when keys are configured). */
+  bootstrap: { enabled: boolean; inferenceKey?: string; managementKey?: string };
   graphql: { maxDepth: number; maxCost: number };
 }
 
@@ -77,6 +85,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     autoMigrate: e.AUTO_MIGRATE ?? !e.DATABASE_URL,
+    bootstrap: {
+      enabled: e.BOOTSTRAP_DEV_ACCOUNT ?? (!e.DATABASE_URL || Boolean(e.BOOTSTRAP_API_KEY || e.BOOTSTRAP_MANAGEMENT_KEY)),
+      ...(e.BOOTSTRAP_API_KEY ? { inferenceKey: e.BOOTSTRAP_API_KEY } : {}),
+      ...(e.BOOTSTRAP_MANAGEMENT_KEY ? { managementKey: e.BOOTSTRAP_MANAGEMENT_KEY } : {}),
+    },
     graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
   };
 }

@@ -20,6 +20,7 @@ try {
     { url, graphiql: `${url}/graphql`, database: config.database.kind, startupMs: Math.round(performance.now() - startedAt) },
     `Switchyard listening on ${url} (GraphiQL at ${url}/graphql)`,
   );
+  printBootstrap(url);
 } catch (err) {
   app.logger.fatal({ err }, 'start-up failed');
   await app.stop().catch(() => {});
@@ -37,4 +38,26 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       },
     );
   });
+}
+
+/** The one place a key is shown in plaintext: on the operator's terminal, at its creation. */
+function printBootstrap(url: string): void {
+  const b = app.bootstrap;
+  if (b?.kind === 'created') {
+    process.stdout.write(
+      [
+        '',
+        '  Development account created with $10 of credits. Keys (shown only now — copy them):',
+        `    inference key:  ${b.inferenceKey}`,
+        `    management key: ${b.managementKey}`,
+        `  Try: curl -s ${url}/api/v1/key -H "Authorization: Bearer ${b.inferenceKey}"`,
+        '',
+      ].join('\n') + '\n',
+    );
+  } else if (b?.kind === 'existing') {
+    app.logger.info(
+      { addedKeys: b.addedKeys },
+      'Development account exists; its keys were printed on first start (mint another with `npm run key:create`)',
+    );
+  }
 }

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       logLevel: 'info',
       autoMigrate: true,
+      bootstrap: { enabled: true },
       graphql: { maxDepth: 12, maxCost: 50_000 },
     });
   });
@@ -20,7 +21,10 @@ describe('loadConfig', () => {
     expect(config.redisUrl).toBe('redis://cache:6379');
     expect(config.port).toBe(8080);
     expect(config.autoMigrate).toBe(false);
+    expect(config.bootstrap).toEqual({ enabled: false });
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x', AUTO_MIGRATE: 'true' }).autoMigrate).toBe(true);
+    const key = 'k'.repeat(40);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x', BOOTSTRAP_API_KEY: key }).bootstrap).toEqual({ enabled: true, inferenceKey: key });
   });
 
   it('treats empty strings as unset', () => {

@@ -1,15 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CatalogRepository } from '../persistence/repositories/catalog-repository.js';
+import type { Principal } from '../gateway/auth/principal.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
-/** Per-operation state: a forked EntityManager (own identity map) and fresh DataLoaders. */
+/** Per-operation state: a forked EntityManager (own identity map), fresh DataLoaders, the caller. */
 export interface GraphQLContext {
+  em: EntityManager;
   catalog: CatalogRepository;
   loaders: Loaders;
+  /** null for anonymous callers (the catalog is public; everything else needs a key). */
+  principal: Principal | null;
 }
 
-export function createContext(em: EntityManager): GraphQLContext {
+export function createContext(em: EntityManager, principal: Principal | null): GraphQLContext {
   const forked = em.fork();
   const catalog = new CatalogRepository(forked);
-  return { catalog, loaders: createLoaders(catalog) };
+  return { em: forked, catalog, loaders: createLoaders(catalog), principal };
 }

@@ -4,5 +4,6 @@ import './types/enums.js';
 import './types/provider.js';
 import './types/endpoint.js';
 import './types/model.js';
+import './types/viewer.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,13 +1,16 @@
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger.js';
 import { schema } from './schema.js';
 import { createContext, type GraphQLContext } from './context.js';
+import type { Authenticator } from '../gateway/auth/authenticator.js';
+import { bearerToken } from '../gateway/auth/api-key-secret.js';
 
 export interface YogaOptions {
   em: EntityManager;
+  auth: Authenticator;
   logger: Logger;
   maxDepth: number;
   maxCost: number;
@@ -20,7 +23,13 @@ export function createGraphQLServer(opts: YogaOptions): Yoga {
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'Switchyard', subscriptionsProtocol: 'WS' },
-    context: () => createContext(opts.em),
+    context: async (initial) => {
+      const result = await opts.auth.authenticate(tokenOf(initial));
+      if (result.kind === 'rejected') {
+        throw createGraphQLError(result.message, { extensions: { code: 'UNAUTHENTICATED', reason: result.reason, http: { status: 401 } } });
+      }
+      return createContext(opts.em, result.kind === 'authenticated' ? result.principal : null);
+    },
     logging: {
       debug: (...args) => opts.logger.debug(args),
       info: (...args) => opts.logger.info(args),
@@ -33,4 +42,14 @@ export function createGraphQLServer(opts: YogaOptions): Yoga {
       costLimitPlugin({ maxCost: opts.maxCost, exposeLimits: true }),
     ],
   });
+}
+
+/** HTTP: `Authorization: Bearer <key>`. graphql-ws: `connection_init` payload `{ authorization }`. */
+function tokenOf(initial: Record<string, unknown>): string | null {
+  const params = initial.connectionParams as Record<string, unknown> | undefined;
+  if (params && typeof params.authorization === 'string') {
+    return bearerToken(params.authorization) ?? (params.authorization.trim() || null);
+  }
+  const request = initial.request as Request | undefined;
+  return bearerToken(request?.headers?.get?.('authorization'));
 }

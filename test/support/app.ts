@@ -3,6 +3,12 @@ import { buildApp, type App } from '../../src/app.js';
 import type { Config, Database } from '../../src/config.js';
 import type { DatabaseTarget } from './databases.js';
 
+/** Keys every test app's development account has. */
+export const TEST_KEYS = {
+  inference: 'sk-sy-v1-test-inference-key-000000000000000000000',
+  management: 'sk-sy-v1-test-management-key-00000000000000000000',
+} as const;
+
 export function testConfig(database: Database, overrides: Partial<Config> = {}): Config {
   return {
     port: 0,
@@ -11,6 +17,7 @@ export function testConfig(database: Database, overrides: Partial<Config> = {}):
     redisUrl: undefined,
     logLevel: 'silent',
     autoMigrate: true,
+    bootstrap: { enabled: true, inferenceKey: TEST_KEYS.inference, managementKey: TEST_KEYS.management },
     graphql: { maxDepth: 12, maxCost: 50_000 },
     ...overrides,
   };

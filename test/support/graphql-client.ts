@@ -8,17 +8,18 @@ export async function graphqlHttp<R, V>(
   baseUrl: string,
   document: TypedDocumentNode<R, V>,
   variables?: V,
+  headers: Record<string, string> = {},
 ): Promise<ExecutionResult<R> & { status: number }> {
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
     body: JSON.stringify({ query: print(document), variables }),
   });
   return { status: res.status, ...((await res.json()) as ExecutionResult<R>) };
 }
 
-export function graphqlWsClient(baseUrl: string): Client {
-  return createClient({ url: `${baseUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+export function graphqlWsClient(baseUrl: string, connectionParams?: Record<string, unknown>): Client {
+  return createClient({ url: `${baseUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams });
 }
 
 /** Runs one operation over graphql-ws and resolves with its single result. */

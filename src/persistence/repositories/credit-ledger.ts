@@ -134,8 +134,8 @@ export class CreditLedger {
         `with gone as (
            delete from reservation where id = ? returning amount
          ), entry as (
-           insert into ledger_entry (id, account_id, kind, amount, idempotency_key, generation_id, description)
-           select ?, ?, 'usage', ?::numeric, ?, ?, ? where ?::numeric is not null
+           insert into ledger_entry (id, account_id, api_key_id, kind, amount, idempotency_key, generation_id, description)
+           select ?, ?, ?, 'usage', ?::numeric, ?, ?, ? where ?::numeric is not null
            on conflict (idempotency_key) do nothing returning amount
          ), held as (
            select coalesce((select amount from gone), 0) as released, coalesce((select amount from entry), 0) as charged
@@ -155,6 +155,7 @@ export class CreditLedger {
           input.generationId,
           crypto.randomUUID(),
           input.accountId,
+          input.apiKeyId,
           charge,
           `usage:${input.generationId}`,
           input.generationId,

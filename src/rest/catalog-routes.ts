@@ -4,26 +4,14 @@ import { CatalogRepository } from '../persistence/repositories/catalog-repositor
 import { errorResponse } from './errors.js';
 import { modelJson, modelWithEndpointsJson, providerJson } from './catalog-shapes.js';
 
-export interface RestDeps {
-  em: EntityManager;
-  isDatabaseReachable(): Promise<boolean>;
-}
-
 const MAX_PARAMETERS = 20;
 
-/** The OpenRouter-compatible REST surface plus liveness/readiness probes. */
-export function createRestApp(deps: RestDeps): Hono {
+/** OpenRouter's public catalog: models, a model's endpoints, providers. */
+export function catalogRoutes(em: EntityManager): Hono {
   const app = new Hono();
-  const catalog = () => new CatalogRepository(deps.em.fork());
+  const catalog = () => new CatalogRepository(em.fork());
 
-  app.get('/health', (c) => c.json({ status: 'ok' }));
-  app.get('/ready', async (c) =>
-    (await deps.isDatabaseReachable())
-      ? c.json({ status: 'ready' })
-      : errorResponse(c, 503, 'Database is not reachable'),
-  );
-
-  app.get('/api/v1/models', async (c) => {
+  app.get('/models', async (c) => {
     const raw = c.req.query('supported_parameters');
     const supportedParameters = raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : [];
     if (supportedParameters.length > MAX_PARAMETERS) {
@@ -37,7 +25,7 @@ export function createRestApp(deps: RestDeps): Hono {
     });
   });
 
-  app.get('/api/v1/models/:author/:slug/endpoints', async (c) => {
+  app.get('/models/:author/:slug/endpoints', async (c) => {
     const id = `${c.req.param('author')}/${c.req.param('slug')}`;
     const repo = catalog();
     const [model] = await repo.findModelsByIds([id]);
@@ -52,12 +40,6 @@ export function createRestApp(deps: RestDeps): Hono {
     });
   });
 
-  app.get('/api/v1/providers', async (c) => c.json({ data: (await catalog().findProviders()).map(providerJson) }));
-
-  app.notFound((c) => errorResponse(c, 404, `No route for ${c.req.method} ${c.req.path}`));
-  app.onError((err, c) => {
-    console.error('REST handler failed', err);
-    return errorResponse(c, 500, 'Internal server error');
-  });
+  app.get('/providers', async (c) => c.json({ data: (await catalog().findProviders()).map(providerJson) }));
   return app;
 }

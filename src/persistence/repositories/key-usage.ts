@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { money, negate, type Money } from '../../core/billing/money.js';
+import { limitPeriodStart } from '../../core/billing/limit-period.js';
+
+type Row = Record<string, unknown>;
+const asMoney = (v: unknown): Money => money(BigInt(String(v ?? 0)));
+
+/** Usage sums from the ledger (usage entries are negative; these return positive amounts). */
+export class KeyUsageQueries {
+  constructor(private readonly em: EntityManager) {}
+
+  async usageSince(apiKeyId: string, now: Date): Promise<{ daily: Money; weekly: Money; monthly: Money }> {
+    const [day, week, month] = (['daily', 'weekly', 'monthly'] as const).map((p) => limitPeriodStart(p, now)) as [Date, Date, Date];
+    const [row] = await this.em.getConnection().execute<Row[]>(
+      `select
+         coalesce(sum(amount) filter (where created_at >= ?), 0) as daily,
+         coalesce(sum(amount) filter (where created_at >= ?), 0) as weekly,
+         coalesce(sum(amount) filter (where created_at >= ?), 0) as monthly
+       from ledger_entry where api_key_id = ? and kind = 'usage' and created_at >= ?`,
+      [day, week, month, apiKeyId, week < month ? week : month],
+    );
+    return { daily: negate(asMoney(row?.daily)), weekly: negate(asMoney(row?.weekly)), monthly: negate(asMoney(row?.monthly)) };
+  }
+
+  /** Everything ever credited (grants, purchases, refunds) and everything spent (usage and fees). */
+  async accountTotals(accountId: string): Promise<{ credits: Money; usage: Money }> {
+    const [row] = await this.em.getConnection().execute<Row[]>(
+      `select coalesce(sum(amount) filter (where amount > 0), 0) as credits,
+              coalesce(sum(amount) filter (where amount < 0), 0) as spent
+       from ledger_entry where account_id = ?`,
+      [accountId],
+    );
+    return { credits: asMoney(row?.credits), usage: negate(asMoney(row?.spent)) };
+  }
+}

@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Authenticator } from '../gateway/auth/authenticator.js';
+import type { Logger } from '../logger.js';
+import { errorResponse } from './errors.js';
+import { catalogRoutes } from './catalog-routes.js';
+import { accountRoutes } from './account-routes.js';
+
+export interface RestDeps {
+  em: EntityManager;
+  auth: Authenticator;
+  logger: Logger;
+  isDatabaseReachable(): Promise<boolean>;
+}
+
+/** The OpenRouter-compatible REST surface under /api/v1, plus liveness/readiness probes. */
+export function createRestApp(deps: RestDeps): Hono {
+  const app = new Hono();
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.get('/ready', async (c) =>
+    (await deps.isDatabaseReachable()) ? c.json({ status: 'ready' }) : errorResponse(c, 503, 'Database is not reachable'),
+  );
+  app.route('/api/v1', catalogRoutes(deps.em));
+  app.route('/api/v1', accountRoutes(deps.em, deps.auth));
+
+  app.notFound((c) => errorResponse(c, 404, `No route for ${c.req.method} ${c.req.path}`));
+  app.onError((err, c) => {
+    deps.logger.error({ err, path: c.req.path }, 'REST handler failed');
+    return errorResponse(c, 500, 'Internal server error');
+  });
+  return app;
+}
