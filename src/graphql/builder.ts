@@ -1,5 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import type { Money } from '../core/billing/money.js';
 import type { GraphQLContext } from './context.js';
 
@@ -11,7 +12,8 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [RelayPlugin],
+  plugins: [ErrorsPlugin, RelayPlugin],
+  errors: { directResult: true },
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
@@ -20,3 +22,4 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({});
+builder.mutationType({});

@@ -4,6 +4,9 @@ import './types/enums.js';
 import './types/provider.js';
 import './types/endpoint.js';
 import './types/model.js';
+import './types/user-errors.js';
+import './types/api-key.js';
 import './types/viewer.js';
+import './types/key-mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -28,7 +28,7 @@ export function createGraphQLServer(opts: YogaOptions): Yoga {
       if (result.kind === 'rejected') {
         throw createGraphQLError(result.message, { extensions: { code: 'UNAUTHENTICATED', reason: result.reason, http: { status: 401 } } });
       }
-      return createContext(opts.em, result.kind === 'authenticated' ? result.principal : null);
+      return createContext(opts.em, opts.auth, result.kind === 'authenticated' ? result.principal : null);
     },
     logging: {
       debug: (...args) => opts.logger.debug(args),

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import { errorResponse } from './errors.js';
 import { catalogRoutes } from './catalog-routes.js';
 import { accountRoutes } from './account-routes.js';
+import { keyRoutes } from './key-routes.js';
 
 export interface RestDeps {
   em: EntityManager;
@@ -22,6 +23,7 @@ export function createRestApp(deps: RestDeps): Hono {
   );
   app.route('/api/v1', catalogRoutes(deps.em));
   app.route('/api/v1', accountRoutes(deps.em, deps.auth));
+  app.route('/api/v1', keyRoutes(deps.em, deps.auth));
 
   app.notFound((c) => errorResponse(c, 404, `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {

@@ -14,7 +14,8 @@ export const ReservationSchema = defineEntity({
   properties: {
     id: p.string().length(64).primary(),
     account: () => p.manyToOne(AccountSchema).index().deleteRule('cascade'),
-    apiKey: () => p.manyToOne(ApiKeySchema).nullable().deleteRule('cascade'),
+    // Deleting a key must not drop holds silently: account.reserved still counts them.
+    apiKey: () => p.manyToOne(ApiKeySchema).nullable().deleteRule('set null'),
     amount: moneyProperty(),
     expiresAt: p.datetime().index(),
     createdAt: createdAt(),

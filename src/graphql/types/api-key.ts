@@ -1,0 +1,46 @@
+import { builder } from '../builder.js';
+import { sub, max, ZERO, type Money } from '../../core/billing/money.js';
+import { limitPeriodStart } from '../../core/billing/limit-period.js';
+import { ApiKeySchema, type ApiKey } from '../../persistence/entities/index.js';
+
+export const ApiKeyKindEnum = builder.enumType('ApiKeyKind', {
+  values: { INFERENCE: { value: 'inference' }, MANAGEMENT: { value: 'management' } } as const,
+});
+export const LimitResetEnum = builder.enumType('LimitReset', {
+  values: { NONE: { value: 'none' }, DAILY: { value: 'daily' }, WEEKLY: { value: 'weekly' }, MONTHLY: { value: 'monthly' } } as const,
+});
+
+/** Usage counted against the limit in the current period (the stored counter lags a period roll-over). */
+const periodUsage = (k: ApiKey, now: Date): Money => (k.periodStartedAt < limitPeriodStart(k.limitReset, now) ? ZERO : k.periodUsage);
+
+export const ApiKeyRef = builder.objectRef<ApiKey>('ApiKey');
+
+builder.node(ApiKeyRef, {
+  description: 'An API key. Its secret is shown only once, when created.',
+  id: { resolve: (k) => k.id },
+  // Scoped to the caller's account: another account's key id resolves to null, like a missing one.
+  loadMany: async (ids, ctx) => {
+    if (!ctx.principal) return ids.map(() => null);
+    const keys = await ctx.em.find(ApiKeySchema, { id: { $in: ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)) }, account: ctx.principal.accountId });
+    return ids.map((id) => keys.find((k) => k.id === id) ?? null);
+  },
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'limitReset' in value && 'hash' in value,
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    prefix: t.exposeString('prefix', { description: 'The first characters, to recognise the key.' }),
+    kind: t.field({ type: ApiKeyKindEnum, resolve: (k) => k.kind }),
+    limit: t.field({ type: 'Money', nullable: true, resolve: (k) => k.limit ?? null }),
+    limitReset: t.field({ type: LimitResetEnum, resolve: (k) => k.limitReset }),
+    limitRemaining: t.field({
+      type: 'Money',
+      nullable: true,
+      description: 'limit − usage this period − reserved; null without a limit.',
+      resolve: (k) => (k.limit == null ? null : max(ZERO, sub(sub(k.limit, periodUsage(k, new Date())), k.reserved))),
+    }),
+    usage: t.field({ type: 'Money', description: 'Spent over the key’s lifetime.', resolve: (k) => k.usage }),
+    includeByokInLimit: t.exposeBoolean('includeByokInLimit'),
+    expiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (k) => k.expiresAt ?? null }),
+    disabled: t.exposeBoolean('disabled'),
+    createdAt: t.field({ type: 'DateTime', resolve: (k) => k.createdAt }),
+  }),
+});
