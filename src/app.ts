@@ -7,6 +7,8 @@ import { createRestApp } from './rest/app.js';
 import { createHttpServer, type HttpServer } from './transport/http-server.js';
 import { bootstrapDevAccount, type BootstrapResult } from './gateway/accounts/bootstrap.js';
 import { createAuthenticator } from './gateway/auth/authenticator.js';
+import { createTestPaymentProvider, type PaymentProvider } from './gateway/billing/payment-provider.js';
+import { startReservationSweeper } from './gateway/billing/reservation-sweeper.js';
 
 export interface App {
   /** Opens the database, prepares it if configured to, and listens. Resolves with the base URL. */
@@ -22,6 +24,8 @@ export interface App {
 
 export interface BuildAppOptions {
   logger?: Logger;
+  /** Where credit purchases are charged (default: the built-in test provider). */
+  payments?: PaymentProvider;
   database?: OpenDatabaseOptions;
 }
 
@@ -32,6 +36,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let url = '';
   let stopping: Promise<void> | undefined;
   let bootstrap: BootstrapResult | undefined;
+  let stopSweeper: (() => Promise<void>) | undefined;
 
   async function prepare(db: Database): Promise<void> {
     if (!config.autoMigrate) {
@@ -68,7 +73,9 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         await prepare(db);
         if (config.bootstrap.enabled) bootstrap = await bootstrapDevAccount(db.orm.em, config.bootstrap);
         const auth = createAuthenticator(db.orm.em);
-        const yoga = createGraphQLServer({ em: db.orm.em, auth, logger, ...config.graphql });
+        const services = { auth, payments: options.payments ?? createTestPaymentProvider(), purchaseTerms: config.billing };
+        const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });
+        stopSweeper = startReservationSweeper(db.orm.em, logger);
         const rest = createRestApp({ em: db.orm.em, auth, logger, isDatabaseReachable: () => db.isReachable() });
         server = createHttpServer(yoga, rest);
         const address = await server.listen(config.port, config.host);
@@ -82,6 +89,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     stop() {
       stopping ??= (async () => {
         await server?.close();
+        await stopSweeper?.();
         await database?.close();
       })();
       return stopping;

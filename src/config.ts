@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseBasisPoints, parseUsd, type Money } from './core/billing/money.js';
 
 /** The only reader of process.env: everything else receives a validated Config. */
 const optionalUrl = (schemes: string[]) =>
@@ -35,6 +36,8 @@ const envSchema = z.object({
     .transform((v) => (v === undefined ? undefined : v === 'true')),
   BOOTSTRAP_API_KEY: z.string().trim().min(32, 'expected a secret of at least 32 characters').optional(),
   BOOTSTRAP_MANAGEMENT_KEY: z.string().trim().min(32, 'expected a secret of at least 32 characters').optional(),
+  CREDIT_PURCHASE_FEE_PERCENT: z.string().regex(/^\d+(\.\d{1,2})?$/, 'expected a percentage like 5.5').default('5.5'),
+  CREDIT_PURCHASE_FEE_MINIMUM_USD: z.string().regex(/^\d+(\.\d{1,12})?$/, 'expected a USD amount like 0.80').default('0.80'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2, 'expected an integer ≥ 2').default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100, 'expected an integer ≥ 100').default(50_000),
 });
@@ -56,6 +59,7 @@ export interface Config {
   /** Ensure a funded development account (default: embedded database, or when keys are configured). */
   bootstrap: { enabled: boolean; inferenceKey?: string; managementKey?: string };
   graphql: { maxDepth: number; maxCost: number };
+  billing: { purchaseFeeBasisPoints: bigint; purchaseFeeMinimum: Money };
 }
 
 export class ConfigError extends Error {
@@ -91,5 +95,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(e.BOOTSTRAP_MANAGEMENT_KEY ? { managementKey: e.BOOTSTRAP_MANAGEMENT_KEY } : {}),
     },
     graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
+    billing: {
+      purchaseFeeBasisPoints: parseBasisPoints(e.CREDIT_PURCHASE_FEE_PERCENT),
+      purchaseFeeMinimum: parseUsd(e.CREDIT_PURCHASE_FEE_MINIMUM_USD),
+    },
   };
 }

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       autoMigrate: true,
       bootstrap: { enabled: true },
       graphql: { maxDepth: 12, maxCost: 50_000 },
+      billing: { purchaseFeeBasisPoints: 550n, purchaseFeeMinimum: 800_000_000_000n },
     });
   });
 

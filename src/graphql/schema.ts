@@ -8,5 +8,6 @@ import './types/user-errors.js';
 import './types/api-key.js';
 import './types/viewer.js';
 import './types/key-mutations.js';
+import './types/credit-mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -4,13 +4,12 @@ import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger.js';
 import { schema } from './schema.js';
-import { createContext, type GraphQLContext } from './context.js';
-import type { Authenticator } from '../gateway/auth/authenticator.js';
+import { createContext, type GraphQLContext, type GraphQLServices } from './context.js';
 import { bearerToken } from '../gateway/auth/api-key-secret.js';
 
 export interface YogaOptions {
   em: EntityManager;
-  auth: Authenticator;
+  services: GraphQLServices;
   logger: Logger;
   maxDepth: number;
   maxCost: number;
@@ -24,11 +23,11 @@ export function createGraphQLServer(opts: YogaOptions): Yoga {
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'Switchyard', subscriptionsProtocol: 'WS' },
     context: async (initial) => {
-      const result = await opts.auth.authenticate(tokenOf(initial));
+      const result = await opts.services.auth.authenticate(tokenOf(initial));
       if (result.kind === 'rejected') {
         throw createGraphQLError(result.message, { extensions: { code: 'UNAUTHENTICATED', reason: result.reason, http: { status: 401 } } });
       }
-      return createContext(opts.em, opts.auth, result.kind === 'authenticated' ? result.principal : null);
+      return createContext(opts.em, opts.services, result.kind === 'authenticated' ? result.principal : null);
     },
     logging: {
       debug: (...args) => opts.logger.debug(args),

@@ -40,8 +40,13 @@ describe.each(await databaseTargets())('credit ledger on $name', (target) => {
 
   it('credits once per idempotency key', async () => {
     const { accountId } = await fundedAccount('5');
-    expect(await ledger().credit(accountId, 'purchase', parseUsd('10'), 'purchase:x')).toBe(true);
-    expect(await ledger().credit(accountId, 'purchase', parseUsd('10'), 'purchase:x')).toBe(false);
+    const purchase = () =>
+      ledger().post(accountId, [
+        { kind: 'purchase', amount: parseUsd('10.8'), idempotencyKey: `purchase:${accountId}:x` },
+        { kind: 'fee', amount: parseUsd('-0.8'), idempotencyKey: `purchase-fee:${accountId}:x` },
+      ]);
+    expect(await purchase()).toBe(true);
+    expect(await purchase()).toBe(false);
     expect((await accounts().findAccount(accountId))!.balance).toBe(parseUsd('15'));
   });
 

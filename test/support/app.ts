@@ -1,6 +1,6 @@
 import { pino } from 'pino';
-import { buildApp, type App } from '../../src/app.js';
-import type { Config, Database } from '../../src/config.js';
+import { buildApp, type App, type BuildAppOptions } from '../../src/app.js';
+import { loadConfig, type Config, type Database } from '../../src/config.js';
 import type { DatabaseTarget } from './databases.js';
 
 /** Keys every test app's development account has. */
@@ -10,15 +10,12 @@ export const TEST_KEYS = {
 } as const;
 
 export function testConfig(database: Database, overrides: Partial<Config> = {}): Config {
+  // The real defaults, as a fresh process would load them, with test-specific differences on top.
   return {
-    port: 0,
-    host: '127.0.0.1',
+    ...loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }),
     database,
-    redisUrl: undefined,
-    logLevel: 'silent',
     autoMigrate: true,
     bootstrap: { enabled: true, inferenceKey: TEST_KEYS.inference, managementKey: TEST_KEYS.management },
-    graphql: { maxDepth: 12, maxCost: 50_000 },
     ...overrides,
   };
 }
@@ -32,11 +29,12 @@ export interface RunningApp {
 }
 
 /** The real app on port 0 over a fresh database of the target, with its SQL recorded. */
-export async function startTestApp(target: DatabaseTarget, overrides: Partial<Config> = {}): Promise<RunningApp> {
+export async function startTestApp(target: DatabaseTarget, overrides: Partial<Config> = {}, options: BuildAppOptions = {}): Promise<RunningApp> {
   const db = await target.create();
   const queries: string[] = [];
   const app = buildApp(testConfig(db.config, overrides), {
     logger: pino({ level: 'silent' }),
+    ...options,
     database: { onQuery: (sql) => queries.push(sql) },
   });
   const url = await app.start();

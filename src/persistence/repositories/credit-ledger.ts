@@ -3,6 +3,14 @@ import { isZero, money, negate, type Money } from '../../core/billing/money.js';
 
 export type ReserveResult = { ok: true } | { ok: false; reason: 'insufficient_credits' | 'key_limit' };
 
+export interface LedgerPosting {
+  kind: 'purchase' | 'fee' | 'grant' | 'refund';
+  /** Positive credits, negative charges. */
+  amount: Money;
+  idempotencyKey: string;
+  description?: string;
+}
+
 export interface ReserveInput {
   generationId: string;
   accountId: string;
@@ -41,22 +49,27 @@ export class CreditLedger {
     return tx.getConnection().execute<Row[]>(sql, params, 'all', tx.getTransactionContext());
   }
 
-  /** Adds credits (grant, purchase, refund) once per idempotency key; false when already applied. */
-  async credit(accountId: string, kind: 'grant' | 'purchase' | 'refund', amount: Money, idempotencyKey: string, description?: string): Promise<boolean> {
+  /** Adds credits (a grant or a refund) once per idempotency key; false when already applied. */
+  credit(accountId: string, kind: 'grant' | 'refund', amount: Money, idempotencyKey: string, description?: string): Promise<boolean> {
     if (amount <= 0n) throw new RangeError('a credit must be positive');
-    return this.em.transactional(async (tx) => {
-      const inserted = await this.insertEntry(tx, accountId, kind, amount, idempotencyKey, null, description);
-      if (inserted) await this.run(tx, 'update account set balance = balance + ? where id = ?', [amount.toString(), accountId]);
-      return inserted;
-    });
+    return this.post(accountId, [{ kind, amount, idempotencyKey, description }]);
   }
 
-  /** Charges a fee (e.g. the credit purchase fee) once per idempotency key. */
-  async debit(accountId: string, kind: 'fee', amount: Money, idempotencyKey: string, description?: string): Promise<boolean> {
+  /**
+   * Appends entries (signed amounts) and moves the balance by their sum, in one transaction. The first
+   * entry's idempotency key identifies the posting: if it exists already, nothing is applied again.
+   */
+  async post(accountId: string, entries: readonly LedgerPosting[]): Promise<boolean> {
     return this.em.transactional(async (tx) => {
-      const inserted = await this.insertEntry(tx, accountId, kind, negate(amount), idempotencyKey, null, description);
-      if (inserted) await this.run(tx, 'update account set balance = balance - ? where id = ?', [amount.toString(), accountId]);
-      return inserted;
+      let total = 0n;
+      for (const [i, e] of entries.entries()) {
+        const inserted = await this.insertEntry(tx, accountId, e.kind, e.amount, e.idempotencyKey, null, e.description);
+        if (!inserted && i === 0) return false;
+        if (!inserted) throw new Error(`ledger posting half-applied: ${e.idempotencyKey} exists`);
+        total += e.amount;
+      }
+      await this.run(tx, 'update account set balance = balance + ? where id = ?', [total.toString(), accountId]);
+      return true;
     });
   }
 
