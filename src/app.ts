@@ -6,6 +6,7 @@ import { createGraphQLServer } from './graphql/yoga.js';
 import { createRestApp } from './rest/app.js';
 import { createHttpServer, type HttpServer } from './transport/http-server.js';
 import { bootstrapDevAccount, type BootstrapResult } from './gateway/accounts/bootstrap.js';
+import { ensureOperatorKey } from './gateway/accounts/operator.js';
 import { createAuthenticator } from './gateway/auth/authenticator.js';
 import { createTestPaymentProvider, type PaymentProvider } from './gateway/billing/payment-provider.js';
 import { startReservationSweeper } from './gateway/billing/reservation-sweeper.js';
@@ -72,6 +73,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       try {
         await prepare(db);
         if (config.bootstrap.enabled) bootstrap = await bootstrapDevAccount(db.orm.em, config.bootstrap);
+        if (config.operatorKey) await ensureOperatorKey(db.orm.em, config.operatorKey);
         const auth = createAuthenticator(db.orm.em);
         const services = { auth, payments: options.payments ?? createTestPaymentProvider(), purchaseTerms: config.billing };
         const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });

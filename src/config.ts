@@ -35,6 +35,7 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true')),
   BOOTSTRAP_API_KEY: z.string().trim().min(32, 'expected a secret of at least 32 characters').optional(),
+  OPERATOR_KEY: z.string().trim().min(32, 'expected a secret of at least 32 characters').optional(),
   BOOTSTRAP_MANAGEMENT_KEY: z.string().trim().min(32, 'expected a secret of at least 32 characters').optional(),
   CREDIT_PURCHASE_FEE_PERCENT: z.string().regex(/^\d+(\.\d{1,2})?$/, 'expected a percentage like 5.5').default('5.5'),
   CREDIT_PURCHASE_FEE_MINIMUM_USD: z.string().regex(/^\d+(\.\d{1,12})?$/, 'expected a USD amount like 0.80').default('0.80'),
@@ -58,6 +59,8 @@ export interface Config {
   autoMigrate: boolean;
   /** Ensure a funded development account (default: embedded database, or when keys are configured). */
   bootstrap: { enabled: boolean; inferenceKey?: string; managementKey?: string };
+  /** A key with the operator scope (catalog administration, credit grants); none when unset. */
+  operatorKey: string | undefined;
   graphql: { maxDepth: number; maxCost: number };
   billing: { purchaseFeeBasisPoints: bigint; purchaseFeeMinimum: Money };
 }
@@ -94,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(e.BOOTSTRAP_API_KEY ? { inferenceKey: e.BOOTSTRAP_API_KEY } : {}),
       ...(e.BOOTSTRAP_MANAGEMENT_KEY ? { managementKey: e.BOOTSTRAP_MANAGEMENT_KEY } : {}),
     },
+    operatorKey: e.OPERATOR_KEY,
     graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
     billing: {
       purchaseFeeBasisPoints: parseBasisPoints(e.CREDIT_PURCHASE_FEE_PERCENT),

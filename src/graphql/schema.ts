@@ -9,5 +9,6 @@ import './types/api-key.js';
 import './types/viewer.js';
 import './types/key-mutations.js';
 import './types/credit-mutations.js';
+import './types/admin-mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -5,13 +5,26 @@ import { KeyManagement } from '../../gateway/accounts/manage-keys.js';
 import { requirePrincipal } from '../require-principal.js';
 import { ApiKeyRef } from './api-key.js';
 
-const AccountRef = builder.objectRef<Account>('Account').implement({
-  description: 'The account the calling key belongs to.',
+export const AccountRef = builder.objectRef<Account>('Account');
+
+builder.node(AccountRef, {
+  description: 'A tenant: its credits and keys.',
+  id: { resolve: (a) => a.id },
+  // Callers see their own account; operators see any.
+  loadMany: async (ids, ctx) => {
+    const p = ctx.principal;
+    if (!p) return ids.map(() => null);
+    const visible = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id) && (p.isOperator || id === p.accountId));
+    const accounts = visible.length ? await ctx.em.find(AccountSchema, { id: { $in: visible } }) : [];
+    return ids.map((id) => accounts.find((a) => a.id === id) ?? null);
+  },
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'isOperator' in value && 'balance' in value,
   fields: (t) => ({
     name: t.exposeString('name'),
     balance: t.field({ type: 'Money', description: 'Credits: the sum of the ledger.', resolve: (a) => a.balance }),
     reserved: t.field({ type: 'Money', description: 'Held by generations in flight.', resolve: (a) => a.reserved }),
     available: t.field({ type: 'Money', description: 'What new requests can spend: balance − reserved.', resolve: (a) => sub(a.balance, a.reserved) }),
+    isOperator: t.exposeBoolean('isOperator'),
   }),
 });
 
