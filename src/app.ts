@@ -10,6 +10,7 @@ import { ensureOperatorKey } from './gateway/accounts/operator.js';
 import { createAuthenticator } from './gateway/auth/authenticator.js';
 import { createTestPaymentProvider, type PaymentProvider } from './gateway/billing/payment-provider.js';
 import { startReservationSweeper } from './gateway/billing/reservation-sweeper.js';
+import { createCatalogSnapshot } from './gateway/routing/catalog-snapshot.js';
 
 export interface App {
   /** Opens the database, prepares it if configured to, and listens. Resolves with the base URL. */
@@ -75,7 +76,14 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         if (config.bootstrap.enabled) bootstrap = await bootstrapDevAccount(db.orm.em, config.bootstrap);
         if (config.operatorKey) await ensureOperatorKey(db.orm.em, config.operatorKey);
         const auth = createAuthenticator(db.orm.em);
-        const services = { auth, payments: options.payments ?? createTestPaymentProvider(), purchaseTerms: config.billing };
+        const services = {
+          auth,
+          payments: options.payments ?? createTestPaymentProvider(),
+          purchaseTerms: config.billing,
+          catalogSnapshot: createCatalogSnapshot(db.orm.em),
+          // Until live health is wired in, every endpoint counts as healthy.
+          health: { of: () => undefined },
+        };
         const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });
         stopSweeper = startReservationSweeper(db.orm.em, logger);
         const rest = createRestApp({ em: db.orm.em, auth, logger, isDatabaseReachable: () => db.isReachable() });

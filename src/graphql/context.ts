@@ -4,6 +4,8 @@ import type { Principal } from '../gateway/auth/principal.js';
 import type { Authenticator } from '../gateway/auth/authenticator.js';
 import type { PaymentProvider } from '../gateway/billing/payment-provider.js';
 import type { PurchaseTerms } from '../gateway/billing/purchase-credits.js';
+import type { CatalogSnapshot } from '../gateway/routing/catalog-snapshot.js';
+import type { HealthView } from '../core/routing/index.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Long-lived collaborators the resolvers call into (built once by the app). */
@@ -11,6 +13,8 @@ export interface GraphQLServices {
   auth: Authenticator;
   payments: PaymentProvider;
   purchaseTerms: PurchaseTerms;
+  catalogSnapshot: CatalogSnapshot;
+  health: HealthView;
 }
 
 /** Per-operation state: a forked EntityManager (own identity map), fresh DataLoaders, the caller. */

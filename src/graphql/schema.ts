@@ -10,5 +10,6 @@ import './types/viewer.js';
 import './types/key-mutations.js';
 import './types/credit-mutations.js';
 import './types/admin-mutations.js';
+import './types/route-plan.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -51,7 +51,11 @@ builder.mutationField('setEndpointStatus', (t) =>
       id: t.arg.globalID({ required: true, for: [EndpointRef] }),
       status: t.arg({ type: EndpointStatusEnum, required: true }),
     },
-    resolve: (_root, { id, status }, ctx) => setEndpointStatus(ctx.em, requirePrincipal(ctx), id.id, status),
+    resolve: async (_root, { id, status }, ctx) => {
+      const endpoint = await setEndpointStatus(ctx.em, requirePrincipal(ctx), id.id, status);
+      ctx.catalogSnapshot.invalidate();
+      return endpoint;
+    },
   }),
 );
 
@@ -75,12 +79,11 @@ builder.mutationField('updateEndpointPricing', (t) =>
     description: 'Operator: change an endpoint’s list prices.',
     errors: { types: USER_ERRORS },
     args: { id: t.arg.globalID({ required: true, for: [EndpointRef] }), pricing: t.arg({ type: PricingInput, required: true }) },
-    resolve: (_root, { id, pricing }, ctx) =>
-      updateEndpointPricing(
-        ctx.em,
-        requirePrincipal(ctx),
-        id.id,
-        Object.fromEntries(Object.entries(pricing).filter(([, v]) => v != null)),
-      ),
+    resolve: async (_root, { id, pricing }, ctx) => {
+      const change = Object.fromEntries(Object.entries(pricing).filter(([, v]) => v != null));
+      const endpoint = await updateEndpointPricing(ctx.em, requirePrincipal(ctx), id.id, change);
+      ctx.catalogSnapshot.invalidate();
+      return endpoint;
+    },
   }),
 );

@@ -1,0 +1,42 @@
+import { explainNoRoute, planAttempts, type AccountRouting, type HealthView, type Plan, type ProviderPreferences } from '../../core/routing/index.js';
+import { InvalidInputError } from '../user-errors.js';
+import type { CatalogSnapshot } from './catalog-snapshot.js';
+
+export interface RoutePreviewInput {
+  models: readonly string[];
+  provider: ProviderPreferences;
+  usedParameters: readonly string[];
+  inputModalities: readonly string[];
+  promptTokens: number;
+  maxTokens: number | null;
+}
+
+const NO_STICKY = { providerFor: () => undefined };
+const NO_BYOK: AccountRouting = { byokProviders: new Set() };
+
+/**
+ * What routing would do for a request right now — the same planner the request path uses, with live
+ * health and one draw of the load balancer — without calling anyone or reserving credits.
+ */
+export async function previewRoute(
+  snapshot: CatalogSnapshot,
+  health: HealthView,
+  input: RoutePreviewInput,
+  account: AccountRouting = NO_BYOK,
+): Promise<{ plan: Plan; explanation: string | null }> {
+  const models = [...new Set(input.models.map((m) => m.trim()).filter(Boolean))];
+  if (models.length === 0) throw new InvalidInputError('give a model (or models)', 'model');
+  if (models.length > 10) throw new InvalidInputError('at most 10 models', 'models');
+  if (input.promptTokens < 0 || (input.maxTokens !== null && input.maxTokens < 1)) {
+    throw new InvalidInputError('promptTokens must be ≥ 0 and maxTokens ≥ 1', 'maxTokens');
+  }
+  const plan = planAttempts({
+    request: { ...input, models, stickyKey: null },
+    catalog: await snapshot.get(),
+    health,
+    account,
+    sticky: NO_STICKY,
+    random: Math.random,
+  });
+  return { plan, explanation: plan.attempts.length ? null : explainNoRoute(plan).message };
+}
