@@ -1,15 +1,9 @@
-import { explainNoRoute, planAttempts, type AccountRouting, type HealthView, type Plan, type ProviderPreferences } from '../../core/routing/index.js';
+import { explainNoRoute, planAttempts, type AccountRouting, type HealthView, type Plan, type RoutingRequest } from '../../core/routing/index.js';
 import { InvalidInputError } from '../user-errors.js';
 import type { CatalogSnapshot } from './catalog-snapshot.js';
 
-export interface RoutePreviewInput {
-  models: readonly string[];
-  provider: ProviderPreferences;
-  usedParameters: readonly string[];
-  inputModalities: readonly string[];
-  promptTokens: number;
-  maxTokens: number | null;
-}
+/** A request as routing sees it; previews have no conversation, so no sticky key. */
+export type RoutePreviewInput = Omit<RoutingRequest, 'stickyKey'>;
 
 const NO_STICKY = { providerFor: () => undefined };
 const NO_BYOK: AccountRouting = { byokProviders: new Set() };
