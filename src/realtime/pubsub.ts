@@ -1,0 +1,49 @@
+import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import type { Redis } from 'ioredis';
+
+/**
+ * Topics published across the cluster. A topic with an id is scoped (e.g. one account's routing
+ * decisions); payloads are plain JSON so they cross Redis unchanged.
+ */
+export type Topics = {
+  'provider-health': [payload: unknown];
+  'routing-decision': [accountId: string, payload: unknown];
+  'catalog-changed': [payload: { reason: string }];
+};
+
+type Payload<K extends keyof Topics> = Topics[K] extends [string, infer P] ? P : Topics[K][0];
+type ScopeArgs<K extends keyof Topics> = Topics[K] extends [string, unknown] ? [id: string] : [];
+
+export interface AppPubSub {
+  publish<K extends keyof Topics>(topic: K, ...args: Topics[K]): void;
+  subscribe<K extends keyof Topics>(topic: K, ...scope: ScopeArgs<K>): AsyncIterableIterator<Payload<K>>;
+}
+
+/** Undelivered events one subscriber may hold; beyond it the oldest are dropped (it lags, never grows). */
+export const SUBSCRIBER_BUFFER = 1024;
+
+/**
+ * In-memory for one process (the embedded default), Redis pub/sub when instances share events. Same
+ * wire shape as graphql-yoga's createPubSub, but each subscription gets its own bounded buffer: yoga's
+ * would share one buffer object between subscriptions, or crash the process when a slow subscriber
+ * overflows its queue.
+ */
+export function createAppPubSub(redis?: { publishClient: Redis; subscribeClient: Redis }): AppPubSub {
+  const target: EventTarget = redis ? (createRedisEventTarget(redis) as unknown as EventTarget) : new EventTarget();
+  const topicOf = (topic: string, args: unknown[]) => (args.length === 2 ? `${topic}:${String(args[0])}` : topic);
+  return {
+    publish(topic, ...args) {
+      const payload = args.length === 2 ? args[1] : args[0];
+      target.dispatchEvent(new CustomEvent(topicOf(topic, args), { detail: payload }));
+    },
+    subscribe(topic, ...scope) {
+      const name = scope.length ? `${topic}:${scope[0]}` : topic;
+      return new Repeater((push, stop) => {
+        const listener = (event: Event) => void push((event as CustomEvent).detail).catch(() => {});
+        target.addEventListener(name, listener);
+        void stop.then(() => target.removeEventListener(name, listener));
+      }, new SlidingBuffer(SUBSCRIBER_BUFFER));
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { createAppPubSub, SUBSCRIBER_BUFFER, type AppPubSub } from '../../src/realtime/pubsub.js';
+import { redisAvailable, testRedis } from '../support/redis.js';
+
+/** Reads `count` values from a subscription, then closes it. */
+async function take<T>(iterator: AsyncIterableIterator<T>, count: number): Promise<T[]> {
+  const out: T[] = [];
+  for await (const value of iterator) {
+    out.push(value);
+    if (out.length === count) break;
+  }
+  return out;
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 50));
+
+function pubsubContract(make: () => { publisher: AppPubSub; subscriber: AppPubSub; dispose(): void }) {
+  it('delivers a topic’s events in order, and scoped topics only to their scope', async () => {
+    const { publisher, subscriber, dispose } = make();
+    try {
+      const health = take(subscriber.subscribe('provider-health'), 3);
+      const mine = take(subscriber.subscribe('routing-decision', 'account-a'), 2);
+      await settle();
+      for (const n of [1, 2, 3]) publisher.publish('provider-health', { n });
+      publisher.publish('routing-decision', 'account-b', { secret: true });
+      publisher.publish('routing-decision', 'account-a', { n: 1 });
+      publisher.publish('routing-decision', 'account-a', { n: 2 });
+      expect(await health).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+      expect(await mine).toEqual([{ n: 1 }, { n: 2 }]);
+    } finally {
+      dispose();
+    }
+  });
+}
+
+describe('in-memory pubsub', () => {
+  pubsubContract(() => {
+    const pubsub = createAppPubSub();
+    return { publisher: pubsub, subscriber: pubsub, dispose: () => {} };
+  });
+
+  it('keeps a slow subscriber bounded: it lags (oldest dropped), the publisher never fails', async () => {
+    const pubsub = createAppPubSub();
+    const slow = pubsub.subscribe('provider-health');
+    const first = slow.next(); // starts the subscription; nothing else is consumed for a while
+    for (let n = 0; n < 5_000; n++) pubsub.publish('provider-health', { n });
+    expect(await first).toEqual({ value: { n: 0 }, done: false });
+    const rest = await take(slow, SUBSCRIBER_BUFFER);
+    expect(rest).toHaveLength(SUBSCRIBER_BUFFER);
+    expect(rest.at(-1)).toEqual({ n: 4_999 });
+  });
+});
+
+describe.runIf(await redisAvailable())('Redis pubsub across two instances', () => {
+  pubsubContract(() => {
+    const clients = [testRedis(), testRedis(), testRedis(), testRedis()];
+    const [a, b, c, d] = clients as [ReturnType<typeof testRedis>, ReturnType<typeof testRedis>, ReturnType<typeof testRedis>, ReturnType<typeof testRedis>];
+    return {
+      publisher: createAppPubSub({ publishClient: a, subscribeClient: b }),
+      subscriber: createAppPubSub({ publishClient: c, subscribeClient: d }),
+      dispose: () => clients.forEach((client) => client.disconnect()),
+    };
+  });
+});
