@@ -11,6 +11,7 @@ import { createAuthenticator } from './gateway/auth/authenticator.js';
 import { createTestPaymentProvider, type PaymentProvider } from './gateway/billing/payment-provider.js';
 import { startReservationSweeper } from './gateway/billing/reservation-sweeper.js';
 import { createCatalogSnapshot } from './gateway/routing/catalog-snapshot.js';
+import { createInMemoryHealthStore, type HealthStore } from './core/health/index.js';
 
 export interface App {
   /** Opens the database, prepares it if configured to, and listens. Resolves with the base URL. */
@@ -22,6 +23,8 @@ export interface App {
   readonly logger: Logger;
   /** What start-up did about the development account (undefined when bootstrapping is off). */
   readonly bootstrap: BootstrapResult | undefined;
+  /** Endpoint health as this instance measures it (shared by routing, GraphQL and REST). */
+  readonly health: HealthStore;
 }
 
 export interface BuildAppOptions {
@@ -39,6 +42,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let stopping: Promise<void> | undefined;
   let bootstrap: BootstrapResult | undefined;
   let stopSweeper: (() => Promise<void>) | undefined;
+  const health = createInMemoryHealthStore();
 
   async function prepare(db: Database): Promise<void> {
     if (!config.autoMigrate) {
@@ -68,6 +72,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     get bootstrap() {
       return bootstrap;
     },
+    health,
     async start() {
       const db = await openDatabase(config.database, options.database);
       database = db;
@@ -81,12 +86,11 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           payments: options.payments ?? createTestPaymentProvider(),
           purchaseTerms: config.billing,
           catalogSnapshot: createCatalogSnapshot(db.orm.em),
-          // Until live health is wired in, every endpoint counts as healthy.
-          health: { of: () => undefined },
+          health,
         };
         const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });
         stopSweeper = startReservationSweeper(db.orm.em, logger);
-        const rest = createRestApp({ em: db.orm.em, auth, logger, isDatabaseReachable: () => db.isReachable() });
+        const rest = createRestApp({ em: db.orm.em, auth, health, logger, isDatabaseReachable: () => db.isReachable() });
         server = createHttpServer(yoga, rest);
         const address = await server.listen(config.port, config.host);
         url = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;

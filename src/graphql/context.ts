@@ -5,7 +5,7 @@ import type { Authenticator } from '../gateway/auth/authenticator.js';
 import type { PaymentProvider } from '../gateway/billing/payment-provider.js';
 import type { PurchaseTerms } from '../gateway/billing/purchase-credits.js';
 import type { CatalogSnapshot } from '../gateway/routing/catalog-snapshot.js';
-import type { HealthView } from '../core/routing/index.js';
+import type { HealthStore } from '../core/health/index.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Long-lived collaborators the resolvers call into (built once by the app). */
@@ -14,7 +14,7 @@ export interface GraphQLServices {
   payments: PaymentProvider;
   purchaseTerms: PurchaseTerms;
   catalogSnapshot: CatalogSnapshot;
-  health: HealthView;
+  health: HealthStore;
 }
 
 /** Per-operation state: a forked EntityManager (own identity map), fresh DataLoaders, the caller. */

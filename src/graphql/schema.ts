@@ -4,6 +4,7 @@ import './types/enums.js';
 import './types/provider.js';
 import './types/endpoint.js';
 import './types/model.js';
+import './types/endpoint-health.js';
 import './types/user-errors.js';
 import './types/api-key.js';
 import './types/viewer.js';

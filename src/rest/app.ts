@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Authenticator } from '../gateway/auth/authenticator.js';
 import type { Logger } from '../logger.js';
+import type { HealthStore } from '../core/health/index.js';
 import { errorResponse } from './errors.js';
 import { catalogRoutes } from './catalog-routes.js';
 import { accountRoutes } from './account-routes.js';
@@ -10,6 +11,7 @@ import { keyRoutes } from './key-routes.js';
 export interface RestDeps {
   em: EntityManager;
   auth: Authenticator;
+  health: HealthStore;
   logger: Logger;
   isDatabaseReachable(): Promise<boolean>;
 }
@@ -21,7 +23,7 @@ export function createRestApp(deps: RestDeps): Hono {
   app.get('/ready', async (c) =>
     (await deps.isDatabaseReachable()) ? c.json({ status: 'ready' }) : errorResponse(c, 503, 'Database is not reachable'),
   );
-  app.route('/api/v1', catalogRoutes(deps.em));
+  app.route('/api/v1', catalogRoutes(deps.em, deps.health));
   app.route('/api/v1', accountRoutes(deps.em, deps.auth));
   app.route('/api/v1', keyRoutes(deps.em, deps.auth));
 

@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CatalogRepository } from '../persistence/repositories/catalog-repository.js';
+import type { HealthStore } from '../core/health/index.js';
 import { errorResponse } from './errors.js';
 import { modelJson, modelWithEndpointsJson, providerJson } from './catalog-shapes.js';
 
 const MAX_PARAMETERS = 20;
 
 /** OpenRouter's public catalog: models, a model's endpoints, providers. */
-export function catalogRoutes(em: EntityManager): Hono {
+export function catalogRoutes(em: EntityManager, health: HealthStore): Hono {
   const app = new Hono();
   const catalog = () => new CatalogRepository(em.fork());
 
@@ -32,10 +33,11 @@ export function catalogRoutes(em: EntityManager): Hono {
     if (!model) return errorResponse(c, 404, `Model ${id} not found`, { model: id });
     const endpoints = await repo.findEndpointsOfModels([id]);
     const providers = new Map((await repo.findProvidersBySlugs(endpoints.map((e) => e.provider.slug))).map((p) => [p.slug, p]));
+    const snapshots = await health.snapshotMany(endpoints.map((e) => e.id), Date.now());
     return c.json({
       data: modelWithEndpointsJson(
         model,
-        endpoints.map((endpoint) => ({ endpoint, provider: providers.get(endpoint.provider.slug)! })),
+        endpoints.map((endpoint) => ({ endpoint, provider: providers.get(endpoint.provider.slug)!, health: snapshots.get(endpoint.id) })),
       ),
     });
   });

@@ -1,5 +1,6 @@
 import { formatUsd } from '../core/billing/money.js';
 import type { Endpoint, Model, Pricing, Provider } from '../persistence/entities/index.js';
+import type { EndpointHealthSnapshot } from '../core/health/index.js';
 
 /** Maps catalog entities to OpenRouter's REST JSON (snake_case, prices as decimal strings). */
 export const pricingJson = (p: Pricing) => ({
@@ -53,7 +54,7 @@ export function modelJson(m: Model, endpoints: Endpoint[]) {
 
 const endpointStatusCode = { active: 0, degraded: -1, disabled: -5 } as const;
 
-export function endpointJson(m: Model, e: Endpoint, provider: Provider) {
+export function endpointJson(m: Model, e: Endpoint, provider: Provider, health?: EndpointHealthSnapshot) {
   return {
     name: `${provider.name} | ${m.id}`,
     model_name: m.name,
@@ -66,15 +67,15 @@ export function endpointJson(m: Model, e: Endpoint, provider: Provider) {
     pricing: pricingJson(e.pricing),
     supported_parameters: e.supportedParameters,
     status: endpointStatusCode[e.status as keyof typeof endpointStatusCode],
-    // Filled from live health once the health feed exists; null means "not measured".
-    uptime_last_30m: null,
-    latency_last_30m: null,
-    throughput_last_30m: null,
+    // Measured by this instance; null until enough requests were seen. Uptime in percent like OpenRouter.
+    uptime_last_30m: health?.windows['30m'].uptime === undefined ? null : Math.round(health.windows['30m'].uptime * 10_000) / 100,
+    latency_last_30m: health?.performance['30m'].latencySeconds ?? null,
+    throughput_last_30m: health?.performance['30m'].throughput ?? null,
   };
 }
 
-export function modelWithEndpointsJson(m: Model, endpoints: { endpoint: Endpoint; provider: Provider }[]) {
-  return { ...modelHeaderJson(m), endpoints: endpoints.map(({ endpoint, provider }) => endpointJson(m, endpoint, provider)) };
+export function modelWithEndpointsJson(m: Model, endpoints: { endpoint: Endpoint; provider: Provider; health?: EndpointHealthSnapshot | undefined }[]) {
+  return { ...modelHeaderJson(m), endpoints: endpoints.map(({ endpoint, provider, health }) => endpointJson(m, endpoint, provider, health)) };
 }
 
 export const providerJson = (p: Provider) => ({

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../support/databases.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
 import { graphqlHttp } from '../support/graphql-client.js';
-import { ModelByIdDocument, RoutePlanDocument, SetEndpointStatusDocument, type RoutePlanQueryVariables } from '../gql/graphql.js';
+import { EndpointHealthDocument, ModelByIdDocument, RoutePlanDocument, SetEndpointStatusDocument, type RoutePlanQueryVariables } from '../gql/graphql.js';
 
 const OPERATOR_KEY = 'sk-sy-v1-test-operator-key-0000000000000000000000';
 const LLAMA = 'meta-llama/llama-3.3-70b-instruct';
@@ -56,6 +56,20 @@ describe('routePlan preview', () => {
     const result = await plan({ model: LLAMA });
     expect(result.attempts.map((a) => a.providerSlug)).not.toContain('groq');
     expect(result.excluded).toContainEqual({ providerSlug: 'groq', code: 'ENDPOINT_DISABLED', message: 'excluded: endpoint is disabled' });
+  });
+
+  it('shows live endpoint health and routes around an endpoint whose circuit opened', async () => {
+    const model = (await graphqlHttp(running.url, EndpointHealthDocument, { id: LLAMA })).data!.model!;
+    const together = model.endpoints.find((e) => e.provider.slug === 'together')!;
+    expect(together.health).toMatchObject({ status: 'UNKNOWN', circuit: 'CLOSED', significantOutage: false, uptime30s: null });
+    const endpointId = Buffer.from(together.id, 'base64').toString().split(':')[1]!;
+    const now = Date.now();
+    for (let i = 0; i < 3; i++) await running.app.health.record(endpointId, { kind: 'success', ttftMs: 400, tokensPerSecond: 80 }, now - 1_000);
+    for (let i = 0; i < 5; i++) await running.app.health.record(endpointId, { kind: 'failure', cause: 'server_error' }, now);
+    const after = (await graphqlHttp(running.url, EndpointHealthDocument, { id: LLAMA })).data!.model!.endpoints.find((e) => e.id === together.id)!;
+    expect(after.health).toMatchObject({ circuit: 'OPEN', significantOutage: true, uptime30s: 3 / 8, latencySeconds: { p50: expect.closeTo(0.4, 2) } });
+    const result = await plan({ model: LLAMA });
+    expect(result.excluded).toContainEqual(expect.objectContaining({ providerSlug: 'together', code: 'CIRCUIT_OPEN' }));
   });
 
   it('rejects a request without a model as invalid input', async () => {

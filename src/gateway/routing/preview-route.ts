@@ -1,4 +1,5 @@
-import { explainNoRoute, planAttempts, type AccountRouting, type HealthView, type Plan, type RoutingRequest } from '../../core/routing/index.js';
+import { explainNoRoute, planAttempts, type AccountRouting, type Plan, type RoutingRequest } from '../../core/routing/index.js';
+import type { HealthStore } from '../../core/health/index.js';
 import { InvalidInputError } from '../user-errors.js';
 import type { CatalogSnapshot } from './catalog-snapshot.js';
 
@@ -14,7 +15,7 @@ const NO_BYOK: AccountRouting = { byokProviders: new Set() };
  */
 export async function previewRoute(
   snapshot: CatalogSnapshot,
-  health: HealthView,
+  healthStore: HealthStore,
   input: RoutePreviewInput,
   account: AccountRouting = NO_BYOK,
 ): Promise<{ plan: Plan; explanation: string | null }> {
@@ -24,10 +25,13 @@ export async function previewRoute(
   if (input.promptTokens < 0 || (input.maxTokens !== null && input.maxTokens < 1)) {
     throw new InvalidInputError('promptTokens must be ≥ 0 and maxTokens ≥ 1', 'maxTokens');
   }
+  const catalog = await snapshot.get();
+  const ids = models.flatMap((m) => catalog.endpointsOf(m)?.map((e) => e.id) ?? []);
+  const snapshots = await healthStore.snapshotMany(ids, Date.now());
   const plan = planAttempts({
     request: { ...input, models, stickyKey: null },
-    catalog: await snapshot.get(),
-    health,
+    catalog,
+    health: { of: (id) => snapshots.get(id) },
     account,
     sticky: NO_STICKY,
     random: Math.random,
