@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseUsd } from '../../src/core/billing/money.js';
+import { parseUsd, sum, type Money } from '../../src/core/billing/money.js';
 import { createTestPaymentProvider } from '../../src/gateway/billing/payment-provider.js';
 import { CreditLedger } from '../../src/persistence/repositories/credit-ledger.js';
 import { databaseTargets } from '../support/databases.js';
 import { startTestApp, TEST_KEYS, type RunningApp } from '../support/app.js';
 import { graphqlHttp } from '../support/graphql-client.js';
-import { PurchaseCreditsDocument, ViewerDocument } from '../gql/graphql.js';
+import { LedgerDocument, PurchaseCreditsDocument, ViewerDocument } from '../gql/graphql.js';
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
@@ -33,6 +33,20 @@ describe.each(await databaseTargets())('buying credits on $name', (target) => {
     const large = await buy('100', 'purchase-0002');
     expect(large.data!.purchaseCredits).toMatchObject({ fee: '5.5', charged: '105.5' });
     expect(parseUsd(await balance())).toBe(before + parseUsd('110'));
+  });
+
+  it('lists the ledger newest first, page by page, summing to the balance', async () => {
+    const amounts: Money[] = [];
+    let after: string | null | undefined;
+    let balance = '';
+    do {
+      const res = await graphqlHttp(running.url, LedgerDocument, { first: 2, after }, bearer(TEST_KEYS.inference));
+      balance = res.data!.viewer.account.balance;
+      amounts.push(...res.data!.viewer.ledger.edges.map((e) => parseUsd(e.node.amount)));
+      after = res.data!.viewer.ledger.pageInfo.hasNextPage ? res.data!.viewer.ledger.pageInfo.endCursor : null;
+    } while (after);
+    expect(amounts.length).toBeGreaterThanOrEqual(5); // grant + two purchases with their fees
+    expect(sum(amounts)).toBe(parseUsd(balance));
   });
 
   it('returns typed errors for a declined card, bad amounts and inference keys, without touching the balance', async () => {

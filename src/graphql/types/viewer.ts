@@ -1,6 +1,7 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import { sub } from '../../core/billing/money.js';
-import { AccountSchema, ApiKeySchema, type Account } from '../../persistence/entities/index.js';
+import { AccountSchema, ApiKeySchema, LedgerEntrySchema, type Account, type LedgerEntry } from '../../persistence/entities/index.js';
 import { KeyManagement } from '../../gateway/accounts/manage-keys.js';
 import { requirePrincipal } from '../require-principal.js';
 import { ApiKeyRef } from './api-key.js';
@@ -28,6 +29,21 @@ builder.node(AccountRef, {
   }),
 });
 
+const LedgerKindEnum = builder.enumType('LedgerEntryKind', {
+  values: { PURCHASE: { value: 'purchase' }, FEE: { value: 'fee' }, USAGE: { value: 'usage' }, REFUND: { value: 'refund' }, GRANT: { value: 'grant' } } as const,
+});
+
+const LedgerEntryRef = builder.objectRef<LedgerEntry>('LedgerEntry').implement({
+  description: 'One movement of credits. Credits are positive, charges negative; the balance is their sum.',
+  fields: (t) => ({
+    kind: t.field({ type: LedgerKindEnum, resolve: (e) => e.kind }),
+    amount: t.field({ type: 'Money', resolve: (e) => e.amount }),
+    description: t.exposeString('description', { nullable: true }),
+    generationId: t.exposeString('generationId', { nullable: true }),
+    createdAt: t.field({ type: 'DateTime', resolve: (e) => e.createdAt }),
+  }),
+});
+
 interface ViewerShape {
   accountId: string;
   keyId: string;
@@ -38,6 +54,14 @@ const ViewerRef = builder.objectRef<ViewerShape>('Viewer').implement({
   fields: (t) => ({
     account: t.field({ type: AccountRef, resolve: (v, _a, ctx) => ctx.em.findOneOrFail(AccountSchema, { id: v.accountId }) }),
     key: t.field({ type: ApiKeyRef, description: 'The key making this request.', resolve: (v, _a, ctx) => ctx.em.findOneOrFail(ApiKeySchema, { id: v.keyId }) }),
+    ledger: t.connection({
+      type: LedgerEntryRef,
+      description: 'The account’s credit movements, newest first (at most 100 per page).',
+      resolve: (v, args, ctx) =>
+        resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, ({ offset, limit }) =>
+          ctx.em.find(LedgerEntrySchema, { account: v.accountId }, { orderBy: { createdAt: 'desc', id: 'desc' }, offset, limit }),
+        ),
+    }),
     keys: t.field({
       type: [ApiKeyRef],
       description: 'Every key of the account (needs a management key).',
