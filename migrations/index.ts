@@ -5,10 +5,12 @@ import { Migration20261125064207_initial } from './Migration20261125064207_initi
 import { Migration20261125065821_accounts_and_reservations } from './Migration20261125065821_accounts_and_reservations.js';
 import { Migration20261125070202_ledger_key_usage } from './Migration20261125070202_ledger_key_usage.js';
 import { Migration20261125071007_reservation_key_set_null } from './Migration20261125071007_reservation_key_set_null.js';
+import { Migration20261125074803_byok_keys } from './Migration20261125074803_byok_keys.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125064207_initial', class: Migration20261125064207_initial },
   { name: 'Migration20261125065821_accounts_and_reservations', class: Migration20261125065821_accounts_and_reservations },
   { name: 'Migration20261125070202_ledger_key_usage', class: Migration20261125070202_ledger_key_usage },
   { name: 'Migration20261125071007_reservation_key_set_null', class: Migration20261125071007_reservation_key_set_null },
+  { name: 'Migration20261125074803_byok_keys', class: Migration20261125074803_byok_keys },
 ];

@@ -8,6 +8,7 @@ import { LedgerEntrySchema } from './ledger-entry.js';
 import { GenerationSchema } from './generation.js';
 import { AttemptSchema } from './attempt.js';
 import { ReservationSchema } from './reservation.js';
+import { ByokKeySchema } from './byok-key.js';
 
 export const entities = [
   ProviderSchema,
@@ -20,6 +21,7 @@ export const entities = [
   GenerationSchema,
   AttemptSchema,
   ReservationSchema,
+  ByokKeySchema,
 ];
 
 export * from './provider.js';
@@ -32,3 +34,4 @@ export * from './ledger-entry.js';
 export * from './generation.js';
 export * from './attempt.js';
 export * from './reservation.js';
+export * from './byok-key.js';
