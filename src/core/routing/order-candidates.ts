@@ -32,7 +32,7 @@ export function sortByMetric(attempts: readonly PlannedAttempt[], metric: Metric
 }
 
 /**
- * Default load balancing: endpoints without a recent outage are stable; one of them is drawn with
+ * Default load balancing: endpoints without a recent outage (nor < 80 % uptime) are stable; one is drawn with
  * weight 1/price², the other stable ones follow cheapest first, then the unstable ones cheapest first.
  */
 export function loadBalance(
@@ -45,7 +45,7 @@ export function loadBalance(
   const unstable: RoutableEndpoint[] = [];
   for (const e of eligible) {
     const h = health.of(e.id);
-    (h?.significantOutage || h?.breaker === 'half-open' ? unstable : stable).push(e);
+    (h?.significantOutage || h?.breaker === 'half-open' || h?.status === 'fallback_only' ? unstable : stable).push(e);
   }
   const attempts: PlannedAttempt[] = [];
   if (stable.length) {

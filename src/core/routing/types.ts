@@ -70,6 +70,8 @@ export interface RoutingRequest {
 export interface EndpointHealthView {
   /** Significant outage in the last 30 s: load balancing moves it behind the stable endpoints. */
   significantOutage: boolean;
+  /** From 30-minute uptime; `fallback_only` (< 80 %) endpoints are only tried after the others. */
+  status?: 'unknown' | 'healthy' | 'degraded' | 'fallback_only';
   breaker: 'closed' | 'open' | 'half-open';
   /** Seconds to first token and tokens per second, when measured. */
   latencySeconds?: Percentiles;

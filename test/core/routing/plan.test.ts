@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseUsd } from '../../../src/core/billing/money.js';
 import { planAttempts, explainNoRoute, describeExclusion } from '../../../src/core/routing/index.js';
-import { endpoint, healthOf, inputs, providersOf } from './builders.js';
+import { endpoint, healthOf, inputs, providersOf, seededRandom } from './builders.js';
 
 const market = [
   endpoint('cheap', { promptPerM: '0.1', completionPerM: '0.1', quantization: 'fp8' }),
@@ -131,6 +131,14 @@ describe('planAttempts: load balancing, preferences, BYOK and sticky', () => {
     expect(stableTail.every((a) => a.reason === 'price_fallback')).toBe(true);
     const prices = stableTail.map((a) => a.endpoint.blendedPrice);
     expect(prices).toEqual([...prices].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('tries fallback-only endpoints (uptime < 80 %) after every stable one', () => {
+    const health = healthOf({ 'meta/llama@cheap': { significantOutage: false, breaker: 'closed', status: 'fallback_only' } });
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const plan = planAttempts(inputs(market, { health, random: seededRandom(seed) }));
+      expect(plan.attempts.at(-1)).toMatchObject({ reason: 'unstable_fallback', endpoint: { providerSlug: 'cheap' } });
+    }
   });
 
   it('deprioritises endpoints below preferred throughput or above preferred latency, without excluding them', () => {
