@@ -1,15 +1,15 @@
 import { Hono, type Context } from 'hono';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { formatUsdFixed, parseUsd, MoneyParseError, type Money } from '../core/billing/money.js';
+import { parseUsd, MoneyParseError } from '../core/billing/money.js';
 import type { ApiKey } from '../persistence/entities/index.js';
 import type { Authenticator } from '../gateway/auth/authenticator.js';
 import { KeyManagement } from '../gateway/accounts/manage-keys.js';
 import { isUserError } from '../gateway/user-errors.js';
 import { requireKey, type AuthEnv } from './auth.js';
 import { errorResponse } from './errors.js';
+import { displayUsd } from './display-usd.js';
 
-const usd = (m: Money | null | undefined) => (m == null ? null : Number(formatUsdFixed(m, 9)));
 
 /** OpenRouter's key object; `hash` is the key's id (never the hash of its secret). */
 const keyJson = (k: ApiKey) => ({
@@ -17,10 +17,10 @@ const keyJson = (k: ApiKey) => ({
   name: k.name,
   label: k.prefix,
   disabled: k.disabled,
-  limit: usd(k.limit),
+  limit: displayUsd(k.limit),
   limit_reset: k.limitReset === 'none' ? null : k.limitReset,
   include_byok_in_limit: k.includeByokInLimit,
-  usage: usd(k.usage),
+  usage: displayUsd(k.usage),
   created_at: k.createdAt.toISOString(),
   expires_at: k.expiresAt?.toISOString() ?? null,
 });

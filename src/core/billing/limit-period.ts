@@ -1,3 +1,5 @@
+import { max, sub, ZERO, type Money } from './money.js';
+
 export type LimitReset = 'none' | 'daily' | 'weekly' | 'monthly';
 
 /**
@@ -20,4 +22,23 @@ export function limitPeriodStart(reset: LimitReset, now: Date): Date {
     case 'monthly':
       return new Date(Date.UTC(y, m, 1));
   }
+}
+
+export interface KeyLimitState {
+  limit: Money | null | undefined;
+  limitReset: LimitReset;
+  periodUsage: Money;
+  periodStartedAt: Date;
+  reserved: Money;
+}
+
+/**
+ * What a key may still spend in its current period: limit − usage this period − reservations, never
+ * below zero; null without a limit. The stored usage counter belongs to an older period when the
+ * period rolled over since it was last written (it is reset lazily on the next reservation).
+ */
+export function limitRemaining(key: KeyLimitState, now: Date): Money | null {
+  if (key.limit == null) return null;
+  const used = key.periodStartedAt < limitPeriodStart(key.limitReset, now) ? ZERO : key.periodUsage;
+  return max(ZERO, sub(sub(key.limit, used), key.reserved));
 }

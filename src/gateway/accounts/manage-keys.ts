@@ -6,6 +6,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../user-errors.js';
 import { issueApiKey } from './issue-api-key.js';
+import { isUuid } from '../../persistence/uuid.js';
 
 const MAX_LIMIT = parseUsd('1000000');
 
@@ -84,8 +85,7 @@ export class KeyManagement {
 
   /** Another account's key is reported exactly like a missing one, so ids reveal nothing. */
   private async owned(principal: Principal, id: string): Promise<ApiKey> {
-    const isUuid = /^[0-9a-f-]{36}$/i.test(id);
-    const key = isUuid ? await this.em.findOne(ApiKeySchema, { id, account: principal.accountId }) : null;
+    const key = isUuid(id) ? await this.em.findOne(ApiKeySchema, { id, account: principal.accountId }) : null;
     if (!key) throw new NotFoundError(`No key ${id}`);
     return key;
   }

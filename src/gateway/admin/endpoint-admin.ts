@@ -4,11 +4,12 @@ import { EndpointSchema, type Endpoint } from '../../persistence/entities/index.
 import type { Principal } from '../auth/principal.js';
 import { InvalidInputError, NotFoundError } from '../user-errors.js';
 import { requireOperator } from './grant-credits.js';
+import { isUuid } from '../../persistence/uuid.js';
 
 export type PricingChange = Partial<Record<'prompt' | 'completion' | 'request' | 'image' | 'webSearch' | 'internalReasoning' | 'inputCacheRead' | 'inputCacheWrite', Money>>;
 
 async function ownedEndpoint(em: EntityManager, id: string): Promise<Endpoint> {
-  const endpoint = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(EndpointSchema, { id }) : null;
+  const endpoint = isUuid(id) ? await em.findOne(EndpointSchema, { id }) : null;
   if (!endpoint) throw new NotFoundError(`No endpoint ${id}`);
   return endpoint;
 }

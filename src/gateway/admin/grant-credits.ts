@@ -5,6 +5,7 @@ import { CreditLedger } from '../../persistence/repositories/credit-ledger.js';
 import type { Account } from '../../persistence/entities/index.js';
 import type { Principal } from '../auth/principal.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../user-errors.js';
+import { isUuid } from '../../persistence/uuid.js';
 
 const MAX_GRANT = parseUsd('100000');
 
@@ -23,8 +24,7 @@ export async function grantCredits(
   if (!input.reason.trim()) throw new InvalidInputError('reason must not be empty', 'reason');
   if (input.idempotencyKey.trim().length < 8) throw new InvalidInputError('idempotencyKey must be at least 8 characters', 'idempotencyKey');
   const accounts = new AccountRepository(em.fork());
-  const isUuid = /^[0-9a-f-]{36}$/i.test(input.accountId);
-  if (!isUuid || !(await accounts.findAccount(input.accountId))) throw new NotFoundError(`No account ${input.accountId}`);
+  if (!isUuid(input.accountId) || !(await accounts.findAccount(input.accountId))) throw new NotFoundError(`No account ${input.accountId}`);
   const applied = await new CreditLedger(em.fork()).credit(
     input.accountId,
     input.kind ?? 'grant',

@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
-import { sub, max, ZERO, type Money } from '../../core/billing/money.js';
-import { limitPeriodStart } from '../../core/billing/limit-period.js';
+import { limitRemaining } from '../../core/billing/limit-period.js';
 import { ApiKeySchema, type ApiKey } from '../../persistence/entities/index.js';
+import { isUuid } from '../../persistence/uuid.js';
 
 export const ApiKeyKindEnum = builder.enumType('ApiKeyKind', {
   values: { INFERENCE: { value: 'inference' }, MANAGEMENT: { value: 'management' } } as const,
@@ -10,8 +10,6 @@ export const LimitResetEnum = builder.enumType('LimitReset', {
   values: { NONE: { value: 'none' }, DAILY: { value: 'daily' }, WEEKLY: { value: 'weekly' }, MONTHLY: { value: 'monthly' } } as const,
 });
 
-/** Usage counted against the limit in the current period (the stored counter lags a period roll-over). */
-const periodUsage = (k: ApiKey, now: Date): Money => (k.periodStartedAt < limitPeriodStart(k.limitReset, now) ? ZERO : k.periodUsage);
 
 export const ApiKeyRef = builder.objectRef<ApiKey>('ApiKey');
 
@@ -21,7 +19,7 @@ builder.node(ApiKeyRef, {
   // Scoped to the caller's account: another account's key id resolves to null, like a missing one.
   loadMany: async (ids, ctx) => {
     if (!ctx.principal) return ids.map(() => null);
-    const keys = await ctx.em.find(ApiKeySchema, { id: { $in: ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)) }, account: ctx.principal.accountId });
+    const keys = await ctx.em.find(ApiKeySchema, { id: { $in: ids.filter((id) => isUuid(id)) }, account: ctx.principal.accountId });
     return ids.map((id) => keys.find((k) => k.id === id) ?? null);
   },
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'limitReset' in value && 'hash' in value,
@@ -35,7 +33,7 @@ builder.node(ApiKeyRef, {
       type: 'Money',
       nullable: true,
       description: 'limit − usage this period − reserved; null without a limit.',
-      resolve: (k) => (k.limit == null ? null : max(ZERO, sub(sub(k.limit, periodUsage(k, new Date())), k.reserved))),
+      resolve: (k) => limitRemaining(k, new Date()),
     }),
     usage: t.field({ type: 'Money', description: 'Spent over the key’s lifetime.', resolve: (k) => k.usage }),
     includeByokInLimit: t.exposeBoolean('includeByokInLimit'),

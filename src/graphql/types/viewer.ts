@@ -5,6 +5,7 @@ import { AccountSchema, ApiKeySchema, LedgerEntrySchema, type Account, type Ledg
 import { KeyManagement } from '../../gateway/accounts/manage-keys.js';
 import { requirePrincipal } from '../require-principal.js';
 import { ApiKeyRef } from './api-key.js';
+import { isUuid } from '../../persistence/uuid.js';
 
 export const AccountRef = builder.objectRef<Account>('Account');
 
@@ -15,7 +16,7 @@ builder.node(AccountRef, {
   loadMany: async (ids, ctx) => {
     const p = ctx.principal;
     if (!p) return ids.map(() => null);
-    const visible = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id) && (p.isOperator || id === p.accountId));
+    const visible = ids.filter((id) => isUuid(id) && (p.isOperator || id === p.accountId));
     const accounts = visible.length ? await ctx.em.find(AccountSchema, { id: { $in: visible } }) : [];
     return ids.map((id) => accounts.find((a) => a.id === id) ?? null);
   },

@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { moneyProperty } from '../money-type.js';
 
 /** USD per token (prompt/completion/cache/reasoning) or per unit (request/image/web search), in pico-dollars. */

@@ -1,0 +1,10 @@
+export type * from './request.js';
+export { contentText, contentParts, toolNamesById } from './request.js';
+export type { StreamPart, StreamPartType } from './stream-part.js';
+export { syntheticToolCallId } from './stream-part.js';
+export type { Usage, UsageCounts } from './usage.js';
+export { makeUsage, emptyUsage } from './usage.js';
+export type { FinishReason, Finish } from './finish-reason.js';
+export { FINISH_REASONS } from './finish-reason.js';
+export type { ToolCall, GenerationResult } from './fold.js';
+export { GenerationFolder, foldStream, foldParts } from './fold.js';
