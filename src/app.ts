@@ -87,6 +87,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           purchaseTerms: config.billing,
           catalogSnapshot: createCatalogSnapshot(db.orm.em),
           health,
+          healthFeed: config.healthFeed,
         };
         const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });
         stopSweeper = startReservationSweeper(db.orm.em, logger);

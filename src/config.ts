@@ -39,6 +39,7 @@ const envSchema = z.object({
   BOOTSTRAP_MANAGEMENT_KEY: z.string().trim().min(32, 'expected a secret of at least 32 characters').optional(),
   CREDIT_PURCHASE_FEE_PERCENT: z.string().regex(/^\d+(\.\d{1,2})?$/, 'expected a percentage like 5.5').default('5.5'),
   CREDIT_PURCHASE_FEE_MINIMUM_USD: z.string().regex(/^\d+(\.\d{1,12})?$/, 'expected a USD amount like 0.80').default('0.80'),
+  HEALTH_PUSH_INTERVAL_MS: z.coerce.number().int().min(50, 'expected milliseconds ≥ 50').default(1_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2, 'expected an integer ≥ 2').default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100, 'expected an integer ≥ 100').default(50_000),
 });
@@ -63,6 +64,8 @@ export interface Config {
   operatorKey: string | undefined;
   graphql: { maxDepth: number; maxCost: number };
   billing: { purchaseFeeBasisPoints: bigint; purchaseFeeMinimum: Money };
+  /** providerHealth subscriptions: sampling interval and full-refresh period. */
+  healthFeed: { intervalMs: number; refreshMs: number };
 }
 
 export class ConfigError extends Error {
@@ -99,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     operatorKey: e.OPERATOR_KEY,
     graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
+    healthFeed: { intervalMs: e.HEALTH_PUSH_INTERVAL_MS, refreshMs: 30_000 },
     billing: {
       purchaseFeeBasisPoints: parseBasisPoints(e.CREDIT_PURCHASE_FEE_PERCENT),
       purchaseFeeMinimum: parseUsd(e.CREDIT_PURCHASE_FEE_MINIMUM_USD),

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       bootstrap: { enabled: true },
       graphql: { maxDepth: 12, maxCost: 50_000 },
       billing: { purchaseFeeBasisPoints: 550n, purchaseFeeMinimum: 800_000_000_000n },
+      healthFeed: { intervalMs: 1_000, refreshMs: 30_000 },
     });
   });
 

@@ -6,6 +6,7 @@ import type { PaymentProvider } from '../gateway/billing/payment-provider.js';
 import type { PurchaseTerms } from '../gateway/billing/purchase-credits.js';
 import type { CatalogSnapshot } from '../gateway/routing/catalog-snapshot.js';
 import type { HealthStore } from '../core/health/index.js';
+import type { WatchOptions } from '../gateway/health/watch-provider-health.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Long-lived collaborators the resolvers call into (built once by the app). */
@@ -15,6 +16,7 @@ export interface GraphQLServices {
   purchaseTerms: PurchaseTerms;
   catalogSnapshot: CatalogSnapshot;
   health: HealthStore;
+  healthFeed: WatchOptions;
 }
 
 /** Per-operation state: a forked EntityManager (own identity map), fresh DataLoaders, the caller. */

@@ -12,5 +12,6 @@ import './types/key-mutations.js';
 import './types/credit-mutations.js';
 import './types/admin-mutations.js';
 import './types/route-plan.js';
+import './types/provider-health-subscription.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

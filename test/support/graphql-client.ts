@@ -36,3 +36,8 @@ export function graphqlWs<R, V>(client: Client, document: TypedDocumentNode<R, V
     );
   });
 }
+
+/** Subscribes over graphql-ws; iterate the results, `return()` unsubscribes. */
+export function graphqlWsSubscribe<R, V>(client: Client, document: TypedDocumentNode<R, V>, variables?: V): AsyncIterableIterator<ExecutionResult<R>> {
+  return client.iterate<R>({ query: print(document), variables: variables as Record<string, unknown> | undefined }) as AsyncIterableIterator<ExecutionResult<R>>;
+}

@@ -24,7 +24,8 @@ export function buildRoutingCatalog(records: readonly EndpointRecord[]): Routing
     byModel.set(r.modelId, list);
   }
   for (const list of byModel.values()) list.sort(byPriceThenProvider);
-  return { endpointsOf: (modelId) => byModel.get(modelId) };
+  const all = [...byModel.values()].flat();
+  return { endpointsOf: (modelId) => byModel.get(modelId), all: () => all };
 }
 
 export function byPriceThenProvider(a: RoutableEndpoint, b: RoutableEndpoint): number {

@@ -30,6 +30,8 @@ export interface RoutableEndpoint {
 export interface RoutingCatalog {
   /** Endpoints of a model, cheapest first; undefined for an unknown model. */
   endpointsOf(modelId: string): readonly RoutableEndpoint[] | undefined;
+  /** Every endpoint, for views across models (e.g. live health by provider). */
+  all(): readonly RoutableEndpoint[];
 }
 
 export type Percentiles = Partial<Record<'p50' | 'p75' | 'p90' | 'p99', number>>;

@@ -14,7 +14,7 @@ const BreakerEnum = builder.enumType('CircuitState', {
   values: { CLOSED: { value: 'closed' }, OPEN: { value: 'open' }, HALF_OPEN: { value: 'half-open' } } as const,
 });
 
-const EndpointHealthRef = builder.objectRef<EndpointHealthSnapshot>('EndpointHealth').implement({
+export const EndpointHealthRef = builder.objectRef<EndpointHealthSnapshot>('EndpointHealth').implement({
   description: 'Live health of an endpoint as measured by this instance (see docs/health.md).',
   fields: (t) => ({
     status: t.field({ type: HealthStatusEnum, resolve: (h) => h.status }),

@@ -1,0 +1,84 @@
+/** Probability per request (0..1) of each fault kind; they are exclusive, so their sum must stay ≤ 1. */
+export interface FaultRates {
+  rateLimited429: number;
+  error500: number;
+  error502: number;
+  error503: number;
+  /** Anthropic's "overloaded" HTTP 529. */
+  overloaded529: number;
+  connectionReset: number;
+  stallBeforeFirstToken: number;
+  dropMidStream: number;
+  malformedChunk: number;
+}
+
+/** How one simulated provider behaves. */
+export interface SimProfile {
+  /** Time to first output token. */
+  ttftMs: number;
+  /** Output pacing after the first token; Infinity disables pacing. */
+  tokensPerSecond: number;
+  /** ± fraction of random variation applied to ttftMs (0 = exact). */
+  jitter: number;
+  /** How long a `stall` fault holds the response before its first byte. */
+  stallMs: number;
+  /** `retry-after` seconds sent with a 429. */
+  retryAfterSeconds: number;
+  faultRates: FaultRates;
+}
+
+export const NO_FAULTS: FaultRates = {
+  rateLimited429: 0,
+  error500: 0,
+  error502: 0,
+  error503: 0,
+  overloaded529: 0,
+  connectionReset: 0,
+  stallBeforeFirstToken: 0,
+  dropMidStream: 0,
+  malformedChunk: 0,
+};
+
+/** For tests and benchmarks: no latency, no pacing, no faults. */
+export const fastProfile: SimProfile = {
+  ttftMs: 0,
+  tokensPerSecond: Number.POSITIVE_INFINITY,
+  jitter: 0,
+  stallMs: 30_000,
+  retryAfterSeconds: 1,
+  faultRates: NO_FAULTS,
+};
+
+// Rare infrastructure faults every provider shows now and then (≈ 0.3 % of requests).
+const BACKGROUND_FAULTS: FaultRates = {
+  ...NO_FAULTS,
+  error500: 0.001,
+  error502: 0.0005,
+  connectionReset: 0.0005,
+  stallBeforeFirstToken: 0.0005,
+  dropMidStream: 0.0005,
+  malformedChunk: 0.0002,
+};
+
+function profile(ttftMs: number, tokensPerSecond: number, faults: Partial<FaultRates>): SimProfile {
+  return { ttftMs, tokensPerSecond, jitter: 0.25, stallMs: 30_000, retryAfterSeconds: 2, faultRates: { ...BACKGROUND_FAULTS, ...faults } };
+}
+
+/**
+ * Realistic defaults for the seeded providers (slugs of src/persistence/seed/catalog-data.ts): typical
+ * public time-to-first-token and decode speed for their mid-size models, and how often each tends to
+ * rate-limit or shed load.
+ */
+export const defaultProfiles: Readonly<Record<string, SimProfile>> = {
+  openai: profile(450, 80, { rateLimited429: 0.01, error503: 0.002 }),
+  anthropic: profile(700, 60, { rateLimited429: 0.008, overloaded529: 0.01 }),
+  google: profile(500, 150, { rateLimited429: 0.01, error503: 0.004 }),
+  together: profile(350, 90, { rateLimited429: 0.006, error503: 0.003 }),
+  fireworks: profile(250, 120, { rateLimited429: 0.006, error503: 0.002 }),
+  deepinfra: profile(400, 60, { rateLimited429: 0.005, error503: 0.004 }),
+  groq: profile(120, 600, { rateLimited429: 0.02, error503: 0.002 }),
+  mistral: profile(350, 90, { rateLimited429: 0.008, error503: 0.002 }),
+  deepseek: profile(1200, 30, { rateLimited429: 0.004, error503: 0.02 }),
+  novita: profile(600, 45, { rateLimited429: 0.005, error503: 0.005 }),
+  lambda: profile(450, 70, { rateLimited429: 0.004, error503: 0.004 }),
+};
