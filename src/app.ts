@@ -12,6 +12,9 @@ import { createTestPaymentProvider, type PaymentProvider } from './gateway/billi
 import { startReservationSweeper } from './gateway/billing/reservation-sweeper.js';
 import { createCatalogSnapshot } from './gateway/routing/catalog-snapshot.js';
 import { createInMemoryHealthStore, type HealthStore } from './core/health/index.js';
+import { startSimulator, defaultProfiles, type RunningSimulator } from './simulator/index.js';
+import { createUpstreamDirectory, type UpstreamDirectory } from './gateway/upstreams.js';
+import { ProviderSchema } from './persistence/entities/index.js';
 
 export interface App {
   /** Opens the database, prepares it if configured to, and listens. Resolves with the base URL. */
@@ -42,6 +45,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let stopping: Promise<void> | undefined;
   let bootstrap: BootstrapResult | undefined;
   let stopSweeper: (() => Promise<void>) | undefined;
+  let simulator: RunningSimulator | undefined;
   const health = createInMemoryHealthStore();
 
   async function prepare(db: Database): Promise<void> {
@@ -58,6 +62,21 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       const seeded = await seedCatalog(db.orm.em.fork());
       logger.info(seeded, 'seeded the catalog');
     }
+  }
+
+  /** Starts the in-process simulator unless every provider is live (or simulation is off). */
+  async function prepareUpstreams(db: Database): Promise<UpstreamDirectory> {
+    const { simulate, simulatorProfile, credentials } = config.upstreams;
+    const providers = await db.orm.em.fork().find(ProviderSchema, {}, { orderBy: { slug: 'asc' } });
+    const needsSimulator = simulate === 'all' || (simulate === 'auto' && providers.some((p) => !credentials[p.slug]));
+    if (needsSimulator) {
+      simulator = await startSimulator({ port: 0, host: '127.0.0.1', profiles: simulatorProfile === 'fast' ? {} : defaultProfiles });
+    }
+    const directory = createUpstreamDirectory({ mode: simulate, credentials, simulatorUrl: simulator?.url });
+    const byMode: Record<string, string[]> = { live: [], simulated: [], unavailable: [] };
+    for (const p of providers) byMode[directory.resolve(p).mode]!.push(p.slug);
+    logger.info({ ...byMode, simulator: simulator?.url }, 'provider upstreams');
+    return directory;
   }
 
   return {
@@ -81,6 +100,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         if (config.bootstrap.enabled) bootstrap = await bootstrapDevAccount(db.orm.em, config.bootstrap);
         if (config.operatorKey) await ensureOperatorKey(db.orm.em, config.operatorKey);
         const auth = createAuthenticator(db.orm.em);
+        const upstreams = await prepareUpstreams(db);
         const services = {
           auth,
           payments: options.payments ?? createTestPaymentProvider(),
@@ -88,6 +108,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           catalogSnapshot: createCatalogSnapshot(db.orm.em),
           health,
           healthFeed: config.healthFeed,
+          upstreams,
         };
         const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });
         stopSweeper = startReservationSweeper(db.orm.em, logger);
@@ -105,6 +126,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       stopping ??= (async () => {
         await server?.close();
         await stopSweeper?.();
+        await simulator?.stop();
         await database?.close();
       })();
       return stopping;

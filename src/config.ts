@@ -39,6 +39,8 @@ const envSchema = z.object({
   BOOTSTRAP_MANAGEMENT_KEY: z.string().trim().min(32, 'expected a secret of at least 32 characters').optional(),
   CREDIT_PURCHASE_FEE_PERCENT: z.string().regex(/^\d+(\.\d{1,2})?$/, 'expected a percentage like 5.5').default('5.5'),
   CREDIT_PURCHASE_FEE_MINIMUM_USD: z.string().regex(/^\d+(\.\d{1,12})?$/, 'expected a USD amount like 0.80').default('0.80'),
+  SIMULATE_PROVIDERS: z.enum(['auto', 'all', 'off'], { message: 'expected auto, all or off' }).default('auto'),
+  SIMULATOR_PROFILE: z.enum(['realistic', 'fast'], { message: 'expected realistic or fast' }).default('realistic'),
   HEALTH_PUSH_INTERVAL_MS: z.coerce.number().int().min(50, 'expected milliseconds ≥ 50').default(1_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2, 'expected an integer ≥ 2').default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100, 'expected an integer ≥ 100').default(50_000),
@@ -64,6 +66,13 @@ export interface Config {
   operatorKey: string | undefined;
   graphql: { maxDepth: number; maxCost: number };
   billing: { purchaseFeeBasisPoints: bigint; purchaseFeeMinimum: Money };
+  /** Which providers are called for real and which are answered by the built-in simulator. */
+  upstreams: {
+    simulate: 'auto' | 'all' | 'off';
+    simulatorProfile: 'realistic' | 'fast';
+    /** Platform credentials by provider slug, from PROVIDER_<SLUG>_API_KEY. */
+    credentials: Record<string, string>;
+  };
   /** providerHealth subscriptions: sampling interval and full-refresh period. */
   healthFeed: { intervalMs: number; refreshMs: number };
 }
@@ -103,9 +112,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     operatorKey: e.OPERATOR_KEY,
     graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
     healthFeed: { intervalMs: e.HEALTH_PUSH_INTERVAL_MS, refreshMs: 30_000 },
+    upstreams: { simulate: e.SIMULATE_PROVIDERS, simulatorProfile: e.SIMULATOR_PROFILE, credentials: providerCredentials(env) },
     billing: {
       purchaseFeeBasisPoints: parseBasisPoints(e.CREDIT_PURCHASE_FEE_PERCENT),
       purchaseFeeMinimum: parseUsd(e.CREDIT_PURCHASE_FEE_MINIMUM_USD),
     },
   };
+}
+
+/** PROVIDER_OPENAI_API_KEY → { openai: … }; PROVIDER_MY_GATEWAY_API_KEY → { 'my-gateway': … }. */
+function providerCredentials(env: Record<string, string | undefined>): Record<string, string> {
+  const credentials: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const match = /^PROVIDER_([A-Z0-9_]+)_API_KEY$/.exec(name);
+    if (match && value?.trim()) credentials[match[1]!.toLowerCase().replace(/_/g, '-')] = value.trim();
+  }
+  return credentials;
 }

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       graphql: { maxDepth: 12, maxCost: 50_000 },
       billing: { purchaseFeeBasisPoints: 550n, purchaseFeeMinimum: 800_000_000_000n },
       healthFeed: { intervalMs: 1_000, refreshMs: 30_000 },
+      upstreams: { simulate: 'auto', simulatorProfile: 'realistic', credentials: {} },
     });
   });
 
@@ -27,6 +28,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x', AUTO_MIGRATE: 'true' }).autoMigrate).toBe(true);
     const key = 'k'.repeat(40);
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db/x', BOOTSTRAP_API_KEY: key }).bootstrap).toEqual({ enabled: true, inferenceKey: key });
+  });
+
+  it('reads platform provider credentials from PROVIDER_<SLUG>_API_KEY', () => {
+    const config = loadConfig({ PROVIDER_OPENAI_API_KEY: 'sk-live', PROVIDER_MY_GATEWAY_API_KEY: ' k ', PROVIDER_EMPTY_API_KEY: '', SIMULATE_PROVIDERS: 'off' });
+    expect(config.upstreams).toEqual({ simulate: 'off', simulatorProfile: 'realistic', credentials: { openai: 'sk-live', 'my-gateway': 'k' } });
   });
 
   it('treats empty strings as unset', () => {

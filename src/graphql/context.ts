@@ -7,6 +7,7 @@ import type { PurchaseTerms } from '../gateway/billing/purchase-credits.js';
 import type { CatalogSnapshot } from '../gateway/routing/catalog-snapshot.js';
 import type { HealthStore } from '../core/health/index.js';
 import type { WatchOptions } from '../gateway/health/watch-provider-health.js';
+import type { UpstreamDirectory } from '../gateway/upstreams.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Long-lived collaborators the resolvers call into (built once by the app). */
@@ -17,6 +18,7 @@ export interface GraphQLServices {
   catalogSnapshot: CatalogSnapshot;
   health: HealthStore;
   healthFeed: WatchOptions;
+  upstreams: UpstreamDirectory;
 }
 
 /** Per-operation state: a forked EntityManager (own identity map), fresh DataLoaders, the caller. */

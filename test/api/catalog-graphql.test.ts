@@ -108,6 +108,8 @@ describe.each(await databaseTargets())('GraphQL catalog on $name', (target) => {
       expect(overWs.errors).toBeUndefined();
       expect(overWs.data!.providers.length).toBeGreaterThanOrEqual(8);
       expect(overWs.data).toEqual(overHttp.data);
+      // Tests run with SIMULATE_PROVIDERS=all: every provider is answered by the built-in simulator.
+      expect(new Set(overWs.data!.providers.map((p) => p.upstream))).toEqual(new Set(['SIMULATED']));
     } finally {
       await client.dispose();
     }

@@ -11,8 +11,11 @@ export const TEST_KEYS = {
 
 export function testConfig(database: Database, overrides: Partial<Config> = {}): Config {
   // The real defaults, as a fresh process would load them, with test-specific differences on top.
+  const base = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' });
   return {
-    ...loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }),
+    ...base,
+    // Every provider answered by the simulator without latency or random faults.
+    upstreams: { ...base.upstreams, simulate: 'all', simulatorProfile: 'fast' },
     database,
     autoMigrate: true,
     bootstrap: { enabled: true, inferenceKey: TEST_KEYS.inference, managementKey: TEST_KEYS.management },

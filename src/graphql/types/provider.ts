@@ -5,6 +5,10 @@ import { ProviderStatusEnum, WireFamilyEnum } from './enums.js';
 
 export const ProviderRef = builder.objectRef<Provider>('Provider');
 
+const UpstreamModeEnum = builder.enumType('UpstreamMode', {
+  values: { LIVE: { value: 'live' }, SIMULATED: { value: 'simulated' }, UNAVAILABLE: { value: 'unavailable' } } as const,
+});
+
 const DataPolicyRef = builder.objectRef<Provider>('DataPolicy').implement({
   description: 'What the provider does with prompts and completions.',
   fields: (t) => ({
@@ -29,6 +33,11 @@ builder.node(ProviderRef, {
     statusPageUrl: t.exposeString('statusPageUrl', { nullable: true }),
     dataPolicy: t.field({ type: DataPolicyRef, resolve: (p) => p }),
     status: t.field({ type: ProviderStatusEnum, resolve: (p) => p.status }),
+    upstream: t.field({
+      type: UpstreamModeEnum,
+      description: 'LIVE: called with a platform credential. SIMULATED: answered by the built-in simulator. UNAVAILABLE: neither.',
+      resolve: (p, _args, ctx) => ctx.upstreams.resolve(p).mode,
+    }),
   }),
 });
 
