@@ -4,7 +4,19 @@ import { getRequestListener } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Hono } from 'hono';
+import { GraphQLError } from 'graphql';
 import type { Yoga } from '../graphql/yoga.js';
+import type { Authenticator } from '../gateway/auth/authenticator.js';
+import { bearerToken } from '../gateway/auth/api-key-secret.js';
+
+export interface WebSocketLimits {
+  /** Operations one connection may run at once (each subscription holds server resources). */
+  maxOperationsPerConnection: number;
+  /** A socket that doesn't send connection_init in time is closed (4408). */
+  connectionInitTimeoutMs: number;
+}
+
+const DEFAULT_WS_LIMITS: WebSocketLimits = { maxOperationsPerConnection: 100, connectionInitTimeoutMs: 5_000 };
 
 export interface HttpServer {
   listen(port: number, host: string): Promise<{ port: number; host: string }>;
@@ -15,7 +27,7 @@ export interface HttpServer {
  * One node:http server: GraphQL over HTTP and graphql-ws on /graphql, REST and probes elsewhere.
  * WebSocket operations go through Yoga's envelop, so plugins, limits and context match HTTP exactly.
  */
-export function createHttpServer(yoga: Yoga, rest: Hono): HttpServer {
+export function createHttpServer(yoga: Yoga, rest: Hono, auth: Authenticator, limits: WebSocketLimits = DEFAULT_WS_LIMITS): HttpServer {
   const restListener = getRequestListener(rest.fetch);
   const server: Server = createServer((req, res) => {
     if (req.url === '/graphql' || req.url?.startsWith('/graphql?')) return void yoga(req, res);
@@ -25,9 +37,20 @@ export function createHttpServer(yoga: Yoga, rest: Hono): HttpServer {
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   const wsServer = useServer(
     {
+      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+      // A key in connection_init is checked once, up front: a bad one closes the socket with 4403.
+      onConnect: async (ctx) => {
+        const raw = ctx.connectionParams?.authorization;
+        if (typeof raw !== 'string') return true;
+        const result = await auth.authenticate(bearerToken(raw) ?? (raw.trim() || null));
+        return result.kind !== 'rejected';
+      },
       execute: (args: any) => args.rootValue.execute(args),
       subscribe: (args: any) => args.rootValue.subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
+        if (Object.keys(ctx.subscriptions).length >= limits.maxOperationsPerConnection) {
+          return [new GraphQLError(`At most ${limits.maxOperationsPerConnection} operations per connection`, { extensions: { code: 'TOO_MANY_OPERATIONS' } })];
+        }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,

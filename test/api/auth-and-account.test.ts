@@ -36,6 +36,15 @@ describe.each(await databaseTargets())('keys, viewer and credits on $name', (tar
     }
   });
 
+  it('closes a graphql-ws connection whose connection_init carries a bad key (4403)', async () => {
+    const closed = new Promise<number>((resolve) => {
+      const client = graphqlWsClient(running.url, { authorization: 'Bearer sk-sy-v1-not-a-real-key-00000000000000000000000' });
+      client.on('closed', (event) => resolve((event as { code: number }).code));
+      client.subscribe({ query: '{ providers { slug } }' }, { next: () => {}, error: () => {}, complete: () => {} });
+    });
+    expect(await closed).toBe(4403);
+  });
+
   it('asks anonymous callers for a key and refuses unknown, disabled and expired keys with 401', async () => {
     const anonymous = await graphqlHttp(running.url, ViewerDocument);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
