@@ -2,12 +2,16 @@
 import { benchRouting } from './routing.js';
 import { benchHealth } from './health.js';
 import { benchSimulator } from './simulator.js';
+import { benchAdapters } from './adapters.js';
 
 console.log('\n== Routing: planAttempts for a model with 10 endpoints (µs per plan) ==');
 console.table(benchRouting());
 
 console.log('\n== Health: in-memory store, 30 min of mixed traffic over 10 endpoints ==');
 console.table(await benchHealth());
+
+console.log('\n== Adapters: stream parts parsed per second (100k deltas per family, median of 5) ==');
+console.table(await benchAdapters());
 
 console.log('\n== Simulator: fast profile, 200 output tokens per response, 32 concurrent clients ==');
 console.table(await benchSimulator());

@@ -1,0 +1,25 @@
+import { syntheticToolCallId, type StreamPart } from '../../core/llm/stream-part.js';
+import type { GeminiPart } from './schema.js';
+
+/**
+ * Gemini content parts → normalized parts, shared by stream and non-stream parsing. Function calls
+ * arrive whole (never split across chunks): start, full arguments, end at once. Gemini has no call
+ * ids (only Vertex sometimes), so ids are synthesized from the call's position in the generation.
+ */
+export class GeminiPartMapper {
+  functionCalls = 0;
+
+  map(parts: readonly GeminiPart[], out: StreamPart[]): void {
+    for (const part of parts) {
+      if (part.functionCall) {
+        const index = this.functionCalls++;
+        const id = part.functionCall.id || syntheticToolCallId(index);
+        out.push({ type: 'tool-call-start', id, index, name: part.functionCall.name });
+        out.push({ type: 'tool-call-delta', id, argumentsDelta: JSON.stringify(part.functionCall.args ?? {}) });
+        out.push({ type: 'tool-call-end', id });
+      } else if (part.text) {
+        out.push(part.thought ? { type: 'reasoning-delta', text: part.text } : { type: 'text-delta', text: part.text });
+      }
+    }
+  }
+}
