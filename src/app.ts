@@ -7,7 +7,10 @@ import { createRestApp } from './rest/app.js';
 import { createHttpServer, type HttpServer } from './transport/http-server.js';
 import { bootstrapDevAccount, type BootstrapResult } from './gateway/accounts/bootstrap.js';
 import { ensureOperatorKey } from './gateway/accounts/operator.js';
-import { createAuthenticator } from './gateway/auth/authenticator.js';
+import { createAuthenticator, type Authenticator } from './gateway/auth/authenticator.js';
+import { UpstreamHttpClient } from './adapters/http-client.js';
+import { createStickyMemory } from './core/routing/index.js';
+import type { CompletionDeps } from './gateway/generation/run-completion.js';
 import { createTestPaymentProvider, type PaymentProvider } from './gateway/billing/payment-provider.js';
 import { startReservationSweeper } from './gateway/billing/reservation-sweeper.js';
 import { createCatalogSnapshot } from './gateway/routing/catalog-snapshot.js';
@@ -28,6 +31,9 @@ export interface App {
   readonly bootstrap: BootstrapResult | undefined;
   /** Endpoint health as this instance measures it (shared by routing, GraphQL and REST). */
   readonly health: HealthStore;
+  /** The request pipeline's collaborators (for the surfaces, and for tests that drive it directly). */
+  readonly completions: CompletionDeps;
+  readonly auth: Authenticator;
 }
 
 export interface BuildAppOptions {
@@ -46,6 +52,9 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let bootstrap: BootstrapResult | undefined;
   let stopSweeper: (() => Promise<void>) | undefined;
   let simulator: RunningSimulator | undefined;
+  let http: UpstreamHttpClient | undefined;
+  let completions: CompletionDeps | undefined;
+  let authenticator: Authenticator | undefined;
   const health = createInMemoryHealthStore();
 
   async function prepare(db: Database): Promise<void> {
@@ -92,6 +101,14 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       return bootstrap;
     },
     health,
+    get completions() {
+      if (!completions) throw new Error('app not started');
+      return completions;
+    },
+    get auth() {
+      if (!authenticator) throw new Error('app not started');
+      return authenticator;
+    },
     async start() {
       const db = await openDatabase(config.database, options.database);
       database = db;
@@ -101,15 +118,19 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         if (config.operatorKey) await ensureOperatorKey(db.orm.em, config.operatorKey);
         const auth = createAuthenticator(db.orm.em);
         const upstreams = await prepareUpstreams(db);
+        const catalogSnapshot = createCatalogSnapshot(db.orm.em);
         const services = {
           auth,
           payments: options.payments ?? createTestPaymentProvider(),
           purchaseTerms: config.billing,
-          catalogSnapshot: createCatalogSnapshot(db.orm.em),
+          catalogSnapshot,
           health,
           healthFeed: config.healthFeed,
           upstreams,
         };
+        http = new UpstreamHttpClient();
+        completions = { em: db.orm.em, catalog: catalogSnapshot, health, upstreams, http, sticky: createStickyMemory() };
+        authenticator = auth;
         const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });
         stopSweeper = startReservationSweeper(db.orm.em, logger);
         const rest = createRestApp({ em: db.orm.em, auth, health, logger, isDatabaseReachable: () => db.isReachable() });
@@ -127,6 +148,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         await server?.close();
         await stopSweeper?.();
         await simulator?.stop();
+        await http?.close();
         await database?.close();
       })();
       return stopping;

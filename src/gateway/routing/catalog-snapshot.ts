@@ -1,10 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildRoutingCatalog, type EndpointRecord, type RoutingCatalog } from '../../core/routing/index.js';
+import type { BillablePricing } from '../../core/billing/usage-cost.js';
 import { EndpointSchema, type Endpoint } from '../../persistence/entities/index.js';
+
+/** What it takes to call and bill an endpoint once routing picked it. */
+export interface DispatchInfo {
+  providerSlug: string;
+  family: 'openai' | 'anthropic' | 'gemini';
+  baseUrl: string;
+  providerModelId: string;
+  pricing: BillablePricing;
+}
+
+export interface CatalogView extends RoutingCatalog {
+  dispatch(endpointId: string): DispatchInfo | undefined;
+}
 
 export interface CatalogSnapshot {
   /** The routing view of the catalog; reloaded after `invalidate()` or when older than `maxAgeMs`. */
-  get(): Promise<RoutingCatalog>;
+  get(): Promise<CatalogView>;
   /** Call after a catalog change on this instance (other instances catch up within maxAgeMs). */
   invalidate(): void;
 }
@@ -24,19 +38,36 @@ const toRecord = (e: Endpoint): EndpointRecord => ({
   dataPolicy: { trainsOnData: e.provider.trainsOnData, zdr: e.provider.zdr },
 });
 
+const toDispatchInfo = (e: Endpoint): DispatchInfo => ({
+  providerSlug: e.provider.slug,
+  family: e.provider.family,
+  baseUrl: e.provider.baseUrl,
+  providerModelId: e.providerModelId,
+  pricing: {
+    prompt: e.pricing.prompt,
+    completion: e.pricing.completion,
+    request: e.pricing.request,
+    image: e.pricing.image,
+    internalReasoning: e.pricing.internalReasoning,
+    inputCacheRead: e.pricing.inputCacheRead,
+    inputCacheWrite: e.pricing.inputCacheWrite,
+  },
+});
+
 /**
  * The catalog is read on every request but changes rarely: keep one indexed snapshot in memory and
  * rebuild it (one SQL statement) only when it changed or aged out. Concurrent callers share one load.
  */
 export function createCatalogSnapshot(em: EntityManager, { maxAgeMs = 30_000, now = () => Date.now() } = {}): CatalogSnapshot {
-  let current: { catalog: RoutingCatalog; loadedAt: number } | undefined;
-  let loading: Promise<RoutingCatalog> | undefined;
+  let current: { catalog: CatalogView; loadedAt: number } | undefined;
+  let loading: Promise<CatalogView> | undefined;
   let generation = 0;
 
-  async function load(): Promise<RoutingCatalog> {
+  async function load(): Promise<CatalogView> {
     const startedFor = generation;
     const endpoints = await em.fork().find(EndpointSchema, {}, { populate: ['model', 'provider'] });
-    const catalog = buildRoutingCatalog(endpoints.map(toRecord));
+    const dispatch = new Map(endpoints.map((e) => [e.id, toDispatchInfo(e)]));
+    const catalog: CatalogView = { ...buildRoutingCatalog(endpoints.map(toRecord)), dispatch: (id) => dispatch.get(id) };
     // An invalidation during the load means this snapshot may already be stale: don't keep it.
     if (startedFor === generation) current = { catalog, loadedAt: now() };
     return catalog;

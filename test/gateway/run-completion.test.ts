@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usageCost } from '../../src/core/billing/usage-cost.js';
+import { runCompletion, type CompletionDeps, type CompletionInput } from '../../src/gateway/generation/run-completion.js';
+import type { Principal } from '../../src/gateway/auth/principal.js';
+import type { UpstreamDirectory } from '../../src/gateway/upstreams.js';
+import { AccountSchema, AttemptSchema, GenerationSchema, LedgerEntrySchema, ReservationSchema } from '../../src/persistence/entities/index.js';
+import { CreditLedger } from '../../src/persistence/repositories/credit-ledger.js';
+import { AccountRepository } from '../../src/persistence/repositories/account-repository.js';
+import { issueApiKey } from '../../src/gateway/accounts/issue-api-key.js';
+import { databaseTargets } from '../support/databases.js';
+import { startTestApp, TEST_KEYS, type RunningApp } from '../support/app.js';
+
+const LLAMA = 'meta-llama/llama-3.3-70b-instruct';
+const ask = (overrides: Partial<CompletionInput> = {}): CompletionInput => ({
+  chat: { messages: [{ role: 'user', content: 'Explain load balancing in two sentences.' }], maxTokens: 60 },
+  models: [LLAMA],
+  provider: {},
+  usedParameters: ['max_tokens'],
+  inputModalities: [],
+  sessionId: null,
+  ...overrides,
+});
+
+/** Sends one provider to a port nobody listens on: connection refused, before any token. */
+const breaking = (deps: CompletionDeps, slug: string): UpstreamDirectory => ({
+  resolve: (p) => (p.slug === slug ? { mode: 'simulated', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'x' } : deps.upstreams.resolve(p)),
+});
+
+describe.each(await databaseTargets())('runCompletion on $name', (target) => {
+  let running: RunningApp;
+  let principal: Principal;
+  beforeAll(async () => {
+    running = await startTestApp(target);
+    const auth = await running.app.auth.authenticate(TEST_KEYS.inference);
+    if (auth.kind !== 'authenticated') throw new Error('test key not accepted');
+    principal = auth.principal;
+  });
+  afterAll(async () => {
+    expect(await new CreditLedger(running.app.database.orm.em.fork()).inconsistencies()).toEqual([]);
+    await running?.stop();
+  });
+  const em = () => running.app.database.orm.em.fork();
+
+  it('serves from the planned provider and bills exactly tokens × its price, once', async () => {
+    const before = (await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance;
+    const outcome = await runCompletion(running.app.completions, principal, ask({ provider: { order: ['groq'], allowFallbacks: false } }));
+    if (outcome.kind !== 'completed') throw outcome.error;
+    expect(outcome.provider).toBe('groq');
+    expect(outcome.result.text.length).toBeGreaterThan(0);
+    expect(outcome.result.finish?.reason).toBe('length');
+    const catalog = await running.app.completions.catalog.get();
+    const groq = catalog.endpointsOf(LLAMA)!.find((e) => e.providerSlug === 'groq')!;
+    const u = outcome.result.usage!;
+    const expected = usageCost(catalog.dispatch(groq.id)!.pricing, { inputUncached: u.input.uncached, inputCacheRead: u.input.cacheRead, inputCacheWrite: u.input.cacheWrite, outputText: u.output.text, outputReasoning: u.output.reasoning }).total;
+    expect(outcome.cost).toBe(expected);
+    expect(outcome.cost).toBeGreaterThan(0n);
+
+    const generation = await em().findOneOrFail(GenerationSchema, { id: outcome.generationId });
+    expect(generation).toMatchObject({ status: 'succeeded', model: LLAMA, provider: 'groq', tokensCompletion: 60, cost: expected, finishReason: 'length' });
+    expect(await em().count(AttemptSchema, { generation: outcome.generationId })).toBe(1);
+    expect(await em().count(LedgerEntrySchema, { generationId: outcome.generationId })).toBe(1);
+    expect(await em().count(ReservationSchema, {})).toBe(0);
+    expect((await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance).toBe(before - expected);
+  });
+
+  it('fails over before the first token and records both attempts and the failure’s health', async () => {
+    const deps = { ...running.app.completions, upstreams: breaking(running.app.completions, 'groq') };
+    const outcome = await runCompletion(deps, principal, ask({ provider: { order: ['groq', 'together'] } }));
+    if (outcome.kind !== 'completed') throw outcome.error;
+    expect(outcome.provider).toBe('together');
+    expect(outcome.attempts.map((a) => [a.provider, a.status, a.errorClass])).toEqual([
+      ['groq', 'failed', 'upstream_unavailable'],
+      ['together', 'succeeded', null],
+    ]);
+    expect(await em().count(AttemptSchema, { generation: outcome.generationId })).toBe(2);
+    const groqId = outcome.attempts[0]!.endpointId;
+    expect((await running.app.health.snapshot(groqId, Date.now())).windows['30s'].failures).toBeGreaterThanOrEqual(1);
+  });
+
+  it('charges nothing when every provider fails, and says why', async () => {
+    const before = (await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance;
+    const deps = { ...running.app.completions, upstreams: breaking(running.app.completions, 'groq') };
+    const outcome = await runCompletion(deps, principal, ask({ provider: { only: ['groq'] } }));
+    expect(outcome.kind).toBe('failed');
+    if (outcome.kind !== 'failed') return;
+    expect(outcome.error.code).toBe('upstream_unavailable');
+    const generation = await em().findOneOrFail(GenerationSchema, { id: outcome.generationId! });
+    expect(generation).toMatchObject({ status: 'failed', cost: 0n, finishReason: 'error' });
+    expect((await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance).toBe(before);
+  });
+
+  it('refuses without a route, or without credits, before reserving anything', async () => {
+    const noRoute = await runCompletion(running.app.completions, principal, ask({ provider: { quantizations: ['int4'] } }));
+    expect(noRoute).toMatchObject({ kind: 'failed', generationId: null, error: { code: 'not_found' } });
+    if (noRoute.kind === 'failed') expect(noRoute.error.message).toMatch(/groq \(meta-llama\/llama-3.3-70b-instruct\) excluded: quantization/);
+
+    const account = await new AccountRepository(em()).createAccount('Broke');
+    const { plaintext } = await issueApiKey(em(), { accountId: account.id, name: 'broke key', kind: 'inference' });
+    const auth = await running.app.auth.authenticate(plaintext);
+    if (auth.kind !== 'authenticated') throw new Error('key not accepted');
+    const refused = await runCompletion(running.app.completions, auth.principal, ask());
+    expect(refused).toMatchObject({ kind: 'failed', generationId: null, error: { code: 'insufficient_credits' } });
+    expect(await em().count(GenerationSchema, { account: account.id })).toBe(0);
+  });
+});
