@@ -4,8 +4,8 @@ export type SimulationMode = 'auto' | 'all' | 'off';
 
 /** Where requests for a provider go: its real API with a platform credential, the simulator, or nowhere. */
 export type Upstream =
-  | { mode: 'live'; baseUrl: string; apiKey: string }
-  | { mode: 'simulated'; baseUrl: string; apiKey: string }
+  | { mode: 'live'; baseUrl: string; apiKey: string; headers?: Readonly<Record<string, string>> }
+  | { mode: 'simulated'; baseUrl: string; apiKey: string; headers?: Readonly<Record<string, string>> }
   | { mode: 'unavailable'; reason: string };
 
 export interface UpstreamDirectory {

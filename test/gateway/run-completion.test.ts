@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usageCost } from '../../src/core/billing/usage-cost.js';
-import { runCompletion, type CompletionDeps, type CompletionInput } from '../../src/gateway/generation/run-completion.js';
+import { runCompletion, runGeneration, type CompletionDeps, type CompletionInput } from '../../src/gateway/generation/run-completion.js';
 import type { Principal } from '../../src/gateway/auth/principal.js';
 import type { UpstreamDirectory } from '../../src/gateway/upstreams.js';
+import { createInMemoryHealthStore } from '../../src/core/health/index.js';
 import { AccountSchema, AttemptSchema, GenerationSchema, LedgerEntrySchema, ReservationSchema } from '../../src/persistence/entities/index.js';
 import { CreditLedger } from '../../src/persistence/repositories/credit-ledger.js';
 import { AccountRepository } from '../../src/persistence/repositories/account-repository.js';
@@ -19,6 +20,14 @@ const ask = (overrides: Partial<CompletionInput> = {}): CompletionInput => ({
   inputModalities: [],
   sessionId: null,
   ...overrides,
+});
+
+/** Makes the simulator fail one provider's requests in a given way (x-sim-fault). */
+const faulty = (deps: CompletionDeps, slug: string, fault: string): UpstreamDirectory => ({
+  resolve: (p) => {
+    const upstream = deps.upstreams.resolve(p);
+    return p.slug === slug && upstream.mode !== 'unavailable' ? { ...upstream, headers: { 'x-sim-fault': fault } } : upstream;
+  },
 });
 
 /** Sends one provider to a port nobody listens on: connection refused, before any token. */
@@ -40,6 +49,12 @@ describe.each(await databaseTargets())('runCompletion on $name', (target) => {
     await running?.stop();
   });
   const em = () => running.app.database.orm.em.fork();
+  /** The app's pipeline with other upstreams and a fresh health store (so breakers don't carry over between tests). */
+  const depsWith = (upstreams: (deps: CompletionDeps) => UpstreamDirectory): CompletionDeps => ({
+    ...running.app.completions,
+    upstreams: upstreams(running.app.completions),
+    health: createInMemoryHealthStore(),
+  });
 
   it('serves from the planned provider and bills exactly tokens × its price, once', async () => {
     const before = (await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance;
@@ -64,7 +79,7 @@ describe.each(await databaseTargets())('runCompletion on $name', (target) => {
   });
 
   it('fails over before the first token and records both attempts and the failure’s health', async () => {
-    const deps = { ...running.app.completions, upstreams: breaking(running.app.completions, 'groq') };
+    const deps = depsWith((d) => breaking(d, 'groq'));
     const outcome = await runCompletion(deps, principal, ask({ provider: { order: ['groq', 'together'] } }));
     if (outcome.kind !== 'completed') throw outcome.error;
     expect(outcome.provider).toBe('together');
@@ -74,12 +89,32 @@ describe.each(await databaseTargets())('runCompletion on $name', (target) => {
     ]);
     expect(await em().count(AttemptSchema, { generation: outcome.generationId })).toBe(2);
     const groqId = outcome.attempts[0]!.endpointId;
-    expect((await running.app.health.snapshot(groqId, Date.now())).windows['30s'].failures).toBeGreaterThanOrEqual(1);
+    expect((await deps.health.snapshot(groqId, Date.now())).windows['30s'].failures).toBe(1);
+  });
+
+  it.each(['429', '500', '503', 'reset'])('fails over from a %s before the first token', async (fault) => {
+    const deps = depsWith((d) => faulty(d, 'groq', fault));
+    const outcome = await runCompletion(deps, principal, ask({ provider: { order: ['groq', 'together'] } }));
+    if (outcome.kind !== 'completed') throw outcome.error;
+    expect(outcome.provider).toBe('together');
+    expect(outcome.attempts.map((a) => a.status)).toEqual(['failed', 'succeeded']);
+  });
+
+  it('after the first token, a dropped stream ends the generation with an error — no silent retry, no charge', async () => {
+    const before = (await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance;
+    const deps = depsWith((d) => faulty(d, 'groq', 'drop'));
+    const events = [];
+    for await (const event of runGeneration(deps, principal, ask({ provider: { order: ['groq', 'together'] } }))) events.push(event);
+    expect(events.filter((e) => e.type === 'output').length).toBeGreaterThan(0);
+    const final = events.at(-1)!;
+    expect(final).toMatchObject({ type: 'final', outcome: { kind: 'failed', error: { code: 'upstream_bad_response' } } });
+    if (final.type === 'final') expect(final.outcome.attempts.map((a) => a.provider)).toEqual(['groq']);
+    expect((await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance).toBe(before);
   });
 
   it('charges nothing when every provider fails, and says why', async () => {
     const before = (await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance;
-    const deps = { ...running.app.completions, upstreams: breaking(running.app.completions, 'groq') };
+    const deps = depsWith((d) => breaking(d, 'groq'));
     const outcome = await runCompletion(deps, principal, ask({ provider: { only: ['groq'] } }));
     expect(outcome.kind).toBe('failed');
     if (outcome.kind !== 'failed') return;

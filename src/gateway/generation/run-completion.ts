@@ -3,13 +3,14 @@ import { SwitchyardError, ERROR_POLICIES } from '../../core/errors.js';
 import { ZERO, type Money } from '../../core/billing/money.js';
 import { limitPeriodStart } from '../../core/billing/limit-period.js';
 import { usageCost, worstCaseCost } from '../../core/billing/usage-cost.js';
-import { foldParts, type GenerationResult } from '../../core/llm/fold.js';
+import { GenerationFolder, type GenerationResult } from '../../core/llm/fold.js';
+import type { StreamPart } from '../../core/llm/stream-part.js';
 import type { ChatRequest, RequestParameter } from '../../core/llm/request.js';
 import { explainNoRoute, planAttempts, stickyKeyFor, type ProviderPreferences, type StickyMemory } from '../../core/routing/index.js';
 import type { HealthStore } from '../../core/health/index.js';
 import { adapterFor } from '../../adapters/index.js';
 import type { UpstreamHttpClient } from '../../adapters/http-client.js';
-import { completeOnce } from '../../adapters/invoke.js';
+import { streamCompletion } from '../../adapters/invoke.js';
 import { CreditLedger } from '../../persistence/repositories/credit-ledger.js';
 import { recordGeneration, type AttemptRecord } from '../../persistence/repositories/generation-recorder.js';
 import type { Principal } from '../auth/principal.js';
@@ -36,11 +37,26 @@ export interface CompletionInput {
   usedParameters: RequestParameter[];
   inputModalities: string[];
   sessionId: string | null;
+  /** Whether the client receives the output as it is generated (recorded on the generation). */
+  stream?: boolean;
 }
 
 export type CompletionOutcome =
   | { kind: 'completed'; generationId: string; model: string; provider: string; result: GenerationResult; cost: Money; attempts: AttemptRecord[] }
   | { kind: 'failed'; generationId: string | null; error: SwitchyardError; attempts: AttemptRecord[] };
+
+/** Output parts a client sees as they arrive (usage, finish and errors come in the final event). */
+export type OutputPart = Extract<StreamPart, { type: 'text-delta' | 'reasoning-delta' | 'tool-call-start' | 'tool-call-delta' | 'tool-call-end' }>;
+
+/** What a generation emits, in order: output parts (possibly none), then exactly one final outcome. */
+export type GenerationEvent =
+  | { type: 'started'; generationId: string }
+  | { type: 'attempt-failed'; provider: string; error: SwitchyardError }
+  | { type: 'output'; part: OutputPart }
+  | { type: 'final'; outcome: CompletionOutcome };
+
+const isOutput = (p: StreamPart): p is OutputPart =>
+  p.type === 'text-delta' || p.type === 'reasoning-delta' || p.type.startsWith('tool-call');
 
 const newGenerationId = () => `gen-${crypto.randomUUID().replaceAll('-', '')}`;
 
@@ -49,12 +65,20 @@ const firstText = (chat: ChatRequest, role: 'system' | 'user') => {
   return m ? (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)) : null;
 };
 
+/** The non-streamed view: the final outcome of `runGeneration` (upstream is streamed either way). */
+export async function runCompletion(deps: CompletionDeps, principal: Principal, input: CompletionInput, signal?: AbortSignal): Promise<CompletionOutcome> {
+  for await (const event of runGeneration(deps, principal, input, signal)) if (event.type === 'final') return event.outcome;
+  throw new Error('generation ended without an outcome');
+}
+
 /**
- * One non-streamed completion: plan → reserve the worst case → try attempts in plan order (every
- * retryable failure moves on; nothing was sent to the client yet) → settle the exact cost, the
- * generation row and its attempts, once. An error or zero completion tokens costs nothing.
+ * One generation: plan → reserve the worst case → try attempts in plan order → settle the exact cost,
+ * the generation row and its attempts, once. Upstream is always streamed, so streamed and non-streamed
+ * requests cost the same. **Commit point**: until the first output part, a retryable failure moves to
+ * the next attempt; after it, a failure ends the generation (never a silent retry). An error or zero
+ * completion tokens costs nothing.
  */
-export async function runCompletion(deps: CompletionDeps, principal: Principal, input: CompletionInput): Promise<CompletionOutcome> {
+export async function* runGeneration(deps: CompletionDeps, principal: Principal, input: CompletionInput, signal?: AbortSignal): AsyncGenerator<GenerationEvent> {
   const catalog = await deps.catalog.get();
   const promptTokens = estimatePromptTokens(input.chat);
   const ids = input.models.flatMap((m) => catalog.endpointsOf(m)?.map((e) => e.id) ?? []);
@@ -70,7 +94,8 @@ export async function runCompletion(deps: CompletionDeps, principal: Principal, 
   });
   if (plan.attempts.length === 0) {
     const { message, metadata } = explainNoRoute(plan);
-    return { kind: 'failed', generationId: null, error: new SwitchyardError('not_found', message, { details: metadata }), attempts: [] };
+    yield { type: 'final', outcome: { kind: 'failed', generationId: null, error: new SwitchyardError('not_found', message, { details: metadata }), attempts: [] } };
+    return;
   }
 
   const generationId = newGenerationId();
@@ -87,8 +112,10 @@ export async function runCompletion(deps: CompletionDeps, principal: Principal, 
   });
   if (!reserved.ok) {
     const message = reserved.reason === 'key_limit' ? 'This key has reached its spending limit' : 'Insufficient credits for the worst-case cost of this request';
-    return { kind: 'failed', generationId: null, error: new SwitchyardError('insufficient_credits', message, { details: { reason: reserved.reason } }), attempts: [] };
+    yield { type: 'final', outcome: { kind: 'failed', generationId: null, error: new SwitchyardError('insufficient_credits', message, { details: { reason: reserved.reason } }), attempts: [] } };
+    return;
   }
+  yield { type: 'started', generationId };
 
   const attempts: AttemptRecord[] = [];
   let served: { model: string; provider: string; result: GenerationResult; cost: Money; latencyMs: number } | undefined;
@@ -105,19 +132,38 @@ export async function runCompletion(deps: CompletionDeps, principal: Principal, 
       continue;
     }
     if ((await deps.health.admit(attempt.endpoint.id, Date.now())).kind === 'rejected') continue;
-    const parts = await completeOnce(adapterFor(info.family), deps.http, input.chat, { baseUrl: upstream.baseUrl, apiKey: upstream.apiKey, providerModelId: info.providerModelId, supportedParameters: [...attempt.endpoint.supportedParameters] as RequestParameter[] });
-    const result = foldParts(parts);
-    const latencyMs = Math.round(performance.now() - started);
+    const folder = new GenerationFolder();
+    let firstOutputMs: number | null = null;
+    const target = {
+      baseUrl: upstream.baseUrl,
+      apiKey: upstream.apiKey,
+      providerModelId: info.providerModelId,
+      supportedParameters: [...attempt.endpoint.supportedParameters] as RequestParameter[],
+      ...(upstream.headers ? { extraHeaders: upstream.headers } : {}),
+    };
+    for await (const part of streamCompletion(adapterFor(info.family), deps.http, input.chat, target, { signal })) {
+      folder.add(part);
+      if (isOutput(part)) {
+        firstOutputMs ??= performance.now() - started;
+        yield { type: 'output', part };
+      }
+    }
+    const result = folder.result();
+    const latencyMs = Math.round(firstOutputMs ?? performance.now() - started);
     if (result.error) {
       lastError = result.error;
-      record('failed', result.error);
+      record(result.error.code === 'cancelled' ? 'cancelled' : 'failed', result.error);
       const outcome = healthOutcomeOf(result.error);
       if (outcome) await deps.health.record(attempt.endpoint.id, outcome, Date.now());
-      if (!ERROR_POLICIES[result.error.code].retryable) break;
+      const committed = firstOutputMs !== null;
+      if (committed || !ERROR_POLICIES[result.error.code].retryable) break;
+      yield { type: 'attempt-failed', provider: info.providerSlug, error: result.error };
       continue;
     }
     record('succeeded', null);
-    await deps.health.record(attempt.endpoint.id, { kind: 'success', ttftMs: latencyMs }, Date.now());
+    const seconds = (performance.now() - started) / 1000;
+    const tokens = result.usage?.output.total ?? 0;
+    await deps.health.record(attempt.endpoint.id, { kind: 'success', ttftMs: latencyMs, ...(tokens > 1 && seconds > 0 ? { tokensPerSecond: tokens / seconds } : {}) }, Date.now());
     const usage = result.usage;
     // Zero-completion insurance: nothing generated, nothing charged.
     const cost = usage && usage.output.total > 0
@@ -136,8 +182,8 @@ export async function runCompletion(deps: CompletionDeps, principal: Principal, 
     requestedModels: input.models,
     model: served?.model ?? null,
     provider: served?.provider ?? null,
-    status: served ? 'succeeded' : 'failed',
-    streamed: false,
+    status: served ? 'succeeded' : lastError?.code === 'cancelled' ? 'cancelled' : 'failed',
+    streamed: input.stream ?? false,
     tokens: { prompt: usage?.input.total ?? 0, completion: usage?.output.total ?? 0, reasoning: usage?.output.reasoning ?? 0, cached: usage?.input.cacheRead ?? 0 },
     cost: served?.cost ?? ZERO,
     latencyMs: served?.latencyMs ?? null,
@@ -151,7 +197,8 @@ export async function runCompletion(deps: CompletionDeps, principal: Principal, 
 
   if (!served) {
     const error = lastError ?? new SwitchyardError('upstream_unavailable', 'Every provider for this request is temporarily unavailable');
-    return { kind: 'failed', generationId, error, attempts };
+    yield { type: 'final', outcome: { kind: 'failed', generationId, error, attempts } };
+    return;
   }
-  return { kind: 'completed', generationId, ...served, attempts };
+  yield { type: 'final', outcome: { kind: 'completed', generationId, ...served, attempts } };
 }
