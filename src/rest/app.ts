@@ -7,12 +7,15 @@ import { errorResponse } from './errors.js';
 import { catalogRoutes } from './catalog-routes.js';
 import { accountRoutes } from './account-routes.js';
 import { keyRoutes } from './key-routes.js';
+import { completionRoutes } from './completion-routes.js';
+import type { CompletionDeps } from '../gateway/generation/run-completion.js';
 
 export interface RestDeps {
   em: EntityManager;
   auth: Authenticator;
   health: HealthStore;
   logger: Logger;
+  completions: () => CompletionDeps;
   isDatabaseReachable(): Promise<boolean>;
 }
 
@@ -26,6 +29,7 @@ export function createRestApp(deps: RestDeps): Hono {
   app.route('/api/v1', catalogRoutes(deps.em, deps.health));
   app.route('/api/v1', accountRoutes(deps.em, deps.auth));
   app.route('/api/v1', keyRoutes(deps.em, deps.auth));
+  app.route('/api/v1', completionRoutes(deps.completions, deps.auth));
 
   app.notFound((c) => errorResponse(c, 404, `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {

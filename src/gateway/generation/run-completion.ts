@@ -51,6 +51,7 @@ export type OutputPart = Extract<StreamPart, { type: 'text-delta' | 'reasoning-d
 /** What a generation emits, in order: output parts (possibly none), then exactly one final outcome. */
 export type GenerationEvent =
   | { type: 'started'; generationId: string }
+  | { type: 'attempt-started'; provider: string; model: string }
   | { type: 'attempt-failed'; provider: string; error: SwitchyardError }
   | { type: 'output'; part: OutputPart }
   | { type: 'final'; outcome: CompletionOutcome };
@@ -132,6 +133,7 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
       continue;
     }
     if ((await deps.health.admit(attempt.endpoint.id, Date.now())).kind === 'rejected') continue;
+    yield { type: 'attempt-started', provider: info.providerSlug, model: attempt.modelId };
     const folder = new GenerationFolder();
     let firstOutputMs: number | null = null;
     const target = {
