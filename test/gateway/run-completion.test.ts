@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usageCost } from '../../src/core/billing/usage-cost.js';
-import { runCompletion, runGeneration, type CompletionDeps, type CompletionInput } from '../../src/gateway/generation/run-completion.js';
+import { runCompletion, runGeneration, type CompletionDeps, type CompletionInput, type CompletionOutcome } from '../../src/gateway/generation/run-completion.js';
 import type { Principal } from '../../src/gateway/auth/principal.js';
 import type { UpstreamDirectory } from '../../src/gateway/upstreams.js';
 import { createInMemoryHealthStore } from '../../src/core/health/index.js';
@@ -22,13 +22,15 @@ const ask = (overrides: Partial<CompletionInput> = {}): CompletionInput => ({
   ...overrides,
 });
 
-/** Makes the simulator fail one provider's requests in a given way (x-sim-fault). */
-const faulty = (deps: CompletionDeps, slug: string, fault: string): UpstreamDirectory => ({
+/** Sends simulator control headers (x-sim-*) with one provider's requests. */
+const simulating = (deps: CompletionDeps, slug: string, headers: Record<string, string>): UpstreamDirectory => ({
   resolve: (p) => {
     const upstream = deps.upstreams.resolve(p);
-    return p.slug === slug && upstream.mode !== 'unavailable' ? { ...upstream, headers: { 'x-sim-fault': fault } } : upstream;
+    return p.slug === slug && upstream.mode !== 'unavailable' ? { ...upstream, headers } : upstream;
   },
 });
+/** Makes the simulator fail one provider's requests in a given way. */
+const faulty = (deps: CompletionDeps, slug: string, fault: string) => simulating(deps, slug, { 'x-sim-fault': fault });
 
 /** Sends one provider to a port nobody listens on: connection refused, before any token. */
 const breaking = (deps: CompletionDeps, slug: string): UpstreamDirectory => ({
@@ -110,6 +112,28 @@ describe.each(await databaseTargets())('runCompletion on $name', (target) => {
     expect(final).toMatchObject({ type: 'final', outcome: { kind: 'failed', error: { code: 'upstream_bad_response' } } });
     if (final.type === 'final') expect(final.outcome.attempts.map((a) => a.provider)).toEqual(['groq']);
     expect((await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance).toBe(before);
+  });
+
+  it('bills what was generated when the client cancels after output started, and records it as cancelled', async () => {
+    const before = (await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance;
+    const controller = new AbortController();
+    let generationId = '';
+    let outputs = 0;
+    let final: CompletionOutcome | undefined;
+    const request = ask({ chat: { messages: [{ role: 'user', content: 'A long story, please.' }], maxTokens: 2_000 }, provider: { order: ['groq'], allowFallbacks: false } });
+    // Paced at 50 tokens/s so the cancel lands while tokens are still arriving.
+    const deps = depsWith((d) => simulating(d, 'groq', { 'x-sim-tokens-per-second': '50', 'x-sim-completion-tokens': '500' }));
+    for await (const event of runGeneration(deps, principal, request, controller.signal)) {
+      if (event.type === 'started') generationId = event.generationId;
+      if (event.type === 'output' && ++outputs === 3) controller.abort();
+      if (event.type === 'final') final = event.outcome;
+    }
+    expect(final).toMatchObject({ kind: 'failed', error: { code: 'cancelled' } });
+    const generation = await em().findOneOrFail(GenerationSchema, { id: generationId });
+    expect(generation.status).toBe('cancelled');
+    expect(generation.cost).toBeGreaterThan(0n);
+    expect(generation.tokensCompletion).toBeGreaterThan(0);
+    expect((await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance).toBe(before - generation.cost);
   });
 
   it('charges nothing when every provider fails, and says why', async () => {

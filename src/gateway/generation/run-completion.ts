@@ -59,6 +59,10 @@ export type GenerationEvent =
 const isOutput = (p: StreamPart): p is OutputPart =>
   p.type === 'text-delta' || p.type === 'reasoning-delta' || p.type.startsWith('tool-call');
 
+/** Output tokens of a stream cut short (no usage reported): ≈ 4 characters per token, rounded up. */
+const estimateOutputTokens = (r: GenerationResult): number =>
+  Math.ceil((r.text.length + r.reasoning.length + r.toolCalls.reduce((n, c) => n + c.name.length + c.arguments.length, 0)) / 4);
+
 const newGenerationId = () => `gen-${crypto.randomUUID().replaceAll('-', '')}`;
 
 const firstText = (chat: ChatRequest, role: 'system' | 'user') => {
@@ -120,6 +124,8 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
 
   const attempts: AttemptRecord[] = [];
   let served: { model: string; provider: string; result: GenerationResult; cost: Money; latencyMs: number } | undefined;
+  // A client that cancels after output started still pays for what was generated (estimated: no usage arrives).
+  let cancelledAfterOutput: { model: string; provider: string; result: GenerationResult; cost: Money; outputTokens: number } | undefined;
   let lastError: SwitchyardError | undefined;
   for (const attempt of plan.attempts) {
     const info = catalog.dispatch(attempt.endpoint.id)!;
@@ -158,6 +164,11 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
       const outcome = healthOutcomeOf(result.error);
       if (outcome) await deps.health.record(attempt.endpoint.id, outcome, Date.now());
       const committed = firstOutputMs !== null;
+      if (committed && result.error.code === 'cancelled') {
+        const outputTokens = estimateOutputTokens(result);
+        const cost = usageCost(info.pricing, { inputUncached: promptTokens, inputCacheRead: 0, inputCacheWrite: 0, outputText: outputTokens, outputReasoning: 0 }).total;
+        cancelledAfterOutput = { model: attempt.modelId, provider: info.providerSlug, result, cost, outputTokens };
+      }
       if (committed || !ERROR_POLICIES[result.error.code].retryable) break;
       yield { type: 'attempt-failed', provider: info.providerSlug, error: result.error };
       continue;
@@ -177,17 +188,20 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
   }
 
   const usage = served?.result.usage;
+  const cancelled = cancelledAfterOutput;
   await recordGeneration(deps.em.fork(), {
     id: generationId,
     accountId: principal.accountId,
     apiKeyId: principal.key.id,
     requestedModels: input.models,
-    model: served?.model ?? null,
-    provider: served?.provider ?? null,
+    model: served?.model ?? cancelled?.model ?? null,
+    provider: served?.provider ?? cancelled?.provider ?? null,
     status: served ? 'succeeded' : lastError?.code === 'cancelled' ? 'cancelled' : 'failed',
     streamed: input.stream ?? false,
-    tokens: { prompt: usage?.input.total ?? 0, completion: usage?.output.total ?? 0, reasoning: usage?.output.reasoning ?? 0, cached: usage?.input.cacheRead ?? 0 },
-    cost: served?.cost ?? ZERO,
+    tokens: cancelled
+      ? { prompt: promptTokens, completion: cancelled.outputTokens, reasoning: 0, cached: 0 }
+      : { prompt: usage?.input.total ?? 0, completion: usage?.output.total ?? 0, reasoning: usage?.output.reasoning ?? 0, cached: usage?.input.cacheRead ?? 0 },
+    cost: served?.cost ?? cancelled?.cost ?? ZERO,
     latencyMs: served?.latencyMs ?? null,
     generationTimeMs: served?.latencyMs ?? null,
     finishReason: served?.result.finish?.reason ?? 'error',
