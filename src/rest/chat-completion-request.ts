@@ -5,6 +5,7 @@ import type {
   Message,
   RequestParameter,
 } from '../core/llm/request.js';
+import { REQUEST_PARAMETERS } from '../core/llm/request.js';
 import type { ProviderPreferences } from '../core/routing/index.js';
 import { MAX_MODELS, bodySchema, type Body } from './chat-request-schema.js';
 
@@ -113,29 +114,6 @@ function failure(path: PropertyKey[], reason: string): { ok: false; message: str
 // ---------------------------------------------------------------------------------------------
 // Mapping
 
-const PARAMETER_ORDER: readonly RequestParameter[] = [
-  'max_tokens',
-  'temperature',
-  'top_p',
-  'top_k',
-  'frequency_penalty',
-  'presence_penalty',
-  'repetition_penalty',
-  'min_p',
-  'top_a',
-  'seed',
-  'stop',
-  'logit_bias',
-  'logprobs',
-  'top_logprobs',
-  'tools',
-  'tool_choice',
-  'parallel_tool_calls',
-  'response_format',
-  'structured_outputs',
-  'reasoning',
-  'include_reasoning',
-];
 
 function usedParametersOf(b: Body, stop: string[] | undefined): RequestParameter[] {
   const used = new Set<RequestParameter>();
@@ -164,7 +142,7 @@ function usedParametersOf(b: Body, stop: string[] | undefined): RequestParameter
   if (b.response_format?.type === 'json_schema') used.add('structured_outputs');
   mark('reasoning', b.reasoning);
   mark('include_reasoning', b.include_reasoning);
-  return PARAMETER_ORDER.filter((p) => used.has(p));
+  return REQUEST_PARAMETERS.filter((p) => used.has(p));
 }
 
 function inputModalitiesOf(messages: readonly Message[]): ('image' | 'file' | 'audio')[] {

@@ -111,28 +111,31 @@ export interface ChatRequest extends SamplingParams {
 }
 
 /** OpenRouter names of the optional request parameters, as endpoints list them in `supported_parameters`. */
-export type RequestParameter =
-  | 'max_tokens'
-  | 'temperature'
-  | 'top_p'
-  | 'top_k'
-  | 'frequency_penalty'
-  | 'presence_penalty'
-  | 'repetition_penalty'
-  | 'min_p'
-  | 'top_a'
-  | 'seed'
-  | 'stop'
-  | 'logit_bias'
-  | 'logprobs'
-  | 'top_logprobs'
-  | 'tools'
-  | 'tool_choice'
-  | 'parallel_tool_calls'
-  | 'response_format'
-  | 'structured_outputs'
-  | 'reasoning'
-  | 'include_reasoning';
+export const REQUEST_PARAMETERS = [
+  'max_tokens',
+  'temperature',
+  'top_p',
+  'top_k',
+  'frequency_penalty',
+  'presence_penalty',
+  'repetition_penalty',
+  'min_p',
+  'top_a',
+  'seed',
+  'stop',
+  'logit_bias',
+  'logprobs',
+  'top_logprobs',
+  'tools',
+  'tool_choice',
+  'parallel_tool_calls',
+  'response_format',
+  'structured_outputs',
+  'reasoning',
+  'include_reasoning',
+] as const;
+
+export type RequestParameter = (typeof REQUEST_PARAMETERS)[number];
 
 /** Text of a message's content, parts joined; non-text parts are skipped. */
 export function contentText(content: string | readonly ContentPart[] | null): string {
