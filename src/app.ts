@@ -18,6 +18,15 @@ import { createInMemoryHealthStore, type HealthStore } from './core/health/index
 import { startSimulator, defaultProfiles, type RunningSimulator } from './simulator/index.js';
 import { createUpstreamDirectory, type UpstreamDirectory } from './gateway/upstreams.js';
 import { ProviderSchema } from './persistence/entities/index.js';
+import { loadOrCreateKeyringFile } from './gateway/secrets/keyring-file.js';
+import { generateKeyringEntry, parseKeyring, type Keyring } from './gateway/secrets/keyring.js';
+import { createByokCredentials } from './gateway/byok/byok-credentials.js';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { createInMemoryRateLimiter } from './gateway/rate-limit/in-memory-rate-limiter.js';
+import { createRedisRateLimiter } from './gateway/rate-limit/redis-rate-limiter.js';
+import { requestsPerMinute, type RateLimiter } from './gateway/rate-limit/rate-limiter.js';
+import { failOpen } from './gateway/rate-limit/fail-open.js';
 
 export interface App {
   /** Opens the database, prepares it if configured to, and listens. Resolves with the base URL. */
@@ -55,6 +64,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let http: UpstreamHttpClient | undefined;
   let completions: CompletionDeps | undefined;
   let authenticator: Authenticator | undefined;
+  let redis: Redis | undefined;
   const health = createInMemoryHealthStore();
 
   async function prepare(db: Database): Promise<void> {
@@ -73,18 +83,50 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     }
   }
 
+  /** SECRET_KEY, or for the embedded default a key generated into DATA_DIR; none otherwise (BYOK off). */
+  async function resolveKeyring(): Promise<Keyring | undefined> {
+    if (config.keyring) return config.keyring;
+    if (config.database.kind !== 'embedded') {
+      logger.warn('SECRET_KEY is not set: BYOK keys cannot be stored or used');
+      return undefined;
+    }
+    // An in-memory database lives as long as the process: so can its key.
+    if (config.database.dataDir.startsWith('memory://')) return parseKeyring(generateKeyringEntry('memory'));
+    const path = join(config.database.dataDir, 'secret-key');
+    const { keyring, created } = await loadOrCreateKeyringFile(path);
+    if (created) logger.info({ path }, 'generated the key that encrypts BYOK keys (back it up with the database, or set SECRET_KEY)');
+    return keyring;
+  }
+
+  /** Per-key requests per minute: shared through Redis when configured, else per instance. */
+  function createRateLimiter(): RateLimiter | undefined {
+    if (config.rateLimitPerMinute === null) return undefined;
+    const limits = requestsPerMinute(config.rateLimitPerMinute);
+    if (!redis) return createInMemoryRateLimiter(limits);
+    let lastReport = 0;
+    return failOpen(createRedisRateLimiter({ client: redis, config: limits }), (error) => {
+      if (Date.now() - lastReport < 10_000) return;
+      lastReport = Date.now();
+      logger.error({ reason: (error as Error).message }, 'rate limiter unreachable (Redis): admitting requests unlimited');
+    });
+  }
+
   /** Starts the in-process simulator unless every provider is live (or simulation is off). */
   async function prepareUpstreams(db: Database): Promise<UpstreamDirectory> {
     const { simulate, simulatorProfile, credentials } = config.upstreams;
+    let simulatorUrl: string | undefined;
     const providers = await db.orm.em.fork().find(ProviderSchema, {}, { orderBy: { slug: 'asc' } });
     const needsSimulator = simulate === 'all' || (simulate === 'auto' && providers.some((p) => !credentials[p.slug]));
-    if (needsSimulator) {
+    if (needsSimulator && config.upstreams.simulatorUrl) {
+      simulatorUrl = config.upstreams.simulatorUrl;
+    } else if (needsSimulator) {
       simulator = await startSimulator({ port: 0, host: '127.0.0.1', profiles: simulatorProfile === 'fast' ? {} : defaultProfiles });
+      simulatorUrl = simulator.url;
     }
-    const directory = createUpstreamDirectory({ mode: simulate, credentials, simulatorUrl: simulator?.url });
+    const directory = createUpstreamDirectory({ mode: simulate, credentials, simulatorUrl });
     const byMode: Record<string, string[]> = { live: [], simulated: [], unavailable: [] };
     for (const p of providers) byMode[directory.resolve(p).mode]!.push(p.slug);
-    logger.info({ ...byMode, simulator: simulator?.url }, 'provider upstreams');
+    logger.info({ ...byMode, simulator: simulatorUrl }, 'provider upstreams');
     return directory;
   }
 
@@ -119,7 +161,19 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         const auth = createAuthenticator(db.orm.em);
         const upstreams = await prepareUpstreams(db);
         const catalogSnapshot = createCatalogSnapshot(db.orm.em);
+        if (config.redisUrl) {
+          // Fail fast while down instead of queueing: callers degrade (see docs/architecture.md).
+          redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+          redis.on('error', (error: Error) => logger.debug({ reason: error.message }, 'redis connection error'));
+          await redis.connect();
+        }
+        const keyring = await resolveKeyring();
+        const byok = createByokCredentials(db.orm.em, keyring, {
+          onUnreadable: (accountId, provider, error) => logger.warn({ accountId, provider, reason: (error as Error).message }, 'a BYOK key cannot be decrypted'),
+        });
         const services = {
+          keyring,
+          byok,
           auth,
           payments: options.payments ?? createTestPaymentProvider(),
           purchaseTerms: config.billing,
@@ -129,7 +183,11 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           upstreams,
         };
         http = new UpstreamHttpClient();
-        completions = { em: db.orm.em, catalog: catalogSnapshot, health, upstreams, http, sticky: createStickyMemory() };
+        const rateLimiter = createRateLimiter();
+        completions = {
+          em: db.orm.em, catalog: catalogSnapshot, health, upstreams, http, sticky: createStickyMemory(), byok, byokFee: config.billing.byokFee,
+          ...(rateLimiter ? { rateLimiter } : {}),
+        };
         authenticator = auth;
         const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });
         stopSweeper = startReservationSweeper(db.orm.em, logger);
@@ -139,6 +197,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         url = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
         return url;
       } catch (err) {
+        redis?.disconnect();
         await db.close();
         throw err;
       }
@@ -149,6 +208,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         await stopSweeper?.();
         await simulator?.stop();
         await http?.close();
+        redis?.disconnect();
         await database?.close();
       })();
       return stopping;

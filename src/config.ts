@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { parseBasisPoints, parseUsd, type Money } from './core/billing/money.js';
+import type { ByokFeeTerms } from './core/billing/byok-fee.js';
+import { InvalidKeyringError, parseKeyring, type Keyring } from './gateway/secrets/keyring.js';
 
 /** The only reader of process.env: everything else receives a validated Config. */
 const optionalUrl = (schemes: string[]) =>
@@ -39,6 +41,11 @@ const envSchema = z.object({
   BOOTSTRAP_MANAGEMENT_KEY: z.string().trim().min(32, 'expected a secret of at least 32 characters').optional(),
   CREDIT_PURCHASE_FEE_PERCENT: z.string().regex(/^\d+(\.\d{1,2})?$/, 'expected a percentage like 5.5').default('5.5'),
   CREDIT_PURCHASE_FEE_MINIMUM_USD: z.string().regex(/^\d+(\.\d{1,12})?$/, 'expected a USD amount like 0.80').default('0.80'),
+  SECRET_KEY: z.string().trim().optional().transform((v) => (v === '' ? undefined : v)),
+  BYOK_FEE_PERCENT: z.string().regex(/^\d+(\.\d{1,2})?$/, 'expected a percentage like 5').default('5'),
+  BYOK_FREE_REQUESTS_PER_MONTH: z.coerce.number().int().min(0, 'expected a non-negative integer').default(1_000_000),
+  RATE_LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0, 'expected a non-negative integer (0 turns the limit off)').default(600),
+  SIMULATOR_URL: optionalUrl(['http', 'https']),
   SIMULATE_PROVIDERS: z.enum(['auto', 'all', 'off'], { message: 'expected auto, all or off' }).default('auto'),
   SIMULATOR_PROFILE: z.enum(['realistic', 'fast'], { message: 'expected realistic or fast' }).default('realistic'),
   HEALTH_PUSH_INTERVAL_MS: z.coerce.number().int().min(50, 'expected milliseconds ≥ 50').default(1_000),
@@ -65,11 +72,20 @@ export interface Config {
   /** A key with the operator scope (catalog administration, credit grants); none when unset. */
   operatorKey: string | undefined;
   graphql: { maxDepth: number; maxCost: number };
-  billing: { purchaseFeeBasisPoints: bigint; purchaseFeeMinimum: Money };
+  billing: { purchaseFeeBasisPoints: bigint; purchaseFeeMinimum: Money; byokFee: ByokFeeTerms };
+  /**
+   * Seals BYOK keys (SECRET_KEY). Unset: the embedded default keeps a generated key in DATA_DIR; with
+   * DATABASE_URL, BYOK is unavailable until one is configured.
+   */
+  keyring: Keyring | undefined;
+  /** Requests per minute per API key on inference paths; null turns the limit off. */
+  rateLimitPerMinute: number | null;
   /** Which providers are called for real and which are answered by the built-in simulator. */
   upstreams: {
     simulate: 'auto' | 'all' | 'off';
     simulatorProfile: 'realistic' | 'fast';
+    /** An already running simulator (e.g. `npm run simulator`) to use instead of starting one in-process. */
+    simulatorUrl: string | undefined;
     /** Platform credentials by provider slug, from PROVIDER_<SLUG>_API_KEY. */
     credentials: Record<string, string>;
   };
@@ -95,6 +111,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  let keyring: Keyring | undefined;
+  try {
+    keyring = e.SECRET_KEY === undefined ? undefined : parseKeyring(e.SECRET_KEY.includes(':') ? e.SECRET_KEY : `k1:${e.SECRET_KEY}`);
+  } catch (err) {
+    if (err instanceof InvalidKeyringError) throw new ConfigError([`SECRET_KEY: ${err.message}`]);
+    throw err;
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -112,11 +135,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     operatorKey: e.OPERATOR_KEY,
     graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
     healthFeed: { intervalMs: e.HEALTH_PUSH_INTERVAL_MS, refreshMs: 30_000 },
-    upstreams: { simulate: e.SIMULATE_PROVIDERS, simulatorProfile: e.SIMULATOR_PROFILE, credentials: providerCredentials(env) },
+    upstreams: { simulate: e.SIMULATE_PROVIDERS, simulatorProfile: e.SIMULATOR_PROFILE, simulatorUrl: e.SIMULATOR_URL, credentials: providerCredentials(env) },
     billing: {
       purchaseFeeBasisPoints: parseBasisPoints(e.CREDIT_PURCHASE_FEE_PERCENT),
       purchaseFeeMinimum: parseUsd(e.CREDIT_PURCHASE_FEE_MINIMUM_USD),
+      byokFee: { basisPoints: parseBasisPoints(e.BYOK_FEE_PERCENT), freeRequestsPerMonth: e.BYOK_FREE_REQUESTS_PER_MONTH },
     },
+    keyring,
+    rateLimitPerMinute: e.RATE_LIMIT_REQUESTS_PER_MINUTE === 0 ? null : e.RATE_LIMIT_REQUESTS_PER_MINUTE,
   };
 }
 

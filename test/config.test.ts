@@ -12,10 +12,33 @@ describe('loadConfig', () => {
       autoMigrate: true,
       bootstrap: { enabled: true },
       graphql: { maxDepth: 12, maxCost: 50_000 },
-      billing: { purchaseFeeBasisPoints: 550n, purchaseFeeMinimum: 800_000_000_000n },
+      billing: { purchaseFeeBasisPoints: 550n, purchaseFeeMinimum: 800_000_000_000n, byokFee: { basisPoints: 500n, freeRequestsPerMonth: 1_000_000 } },
+      keyring: undefined,
+      rateLimitPerMinute: 600,
       healthFeed: { intervalMs: 1_000, refreshMs: 30_000 },
-      upstreams: { simulate: 'auto', simulatorProfile: 'realistic', credentials: {} },
+      upstreams: { simulate: 'auto', simulatorProfile: 'realistic', simulatorUrl: undefined, credentials: {} },
     });
+  });
+
+  it('reads SECRET_KEY as a bare key or a rotation keyring, and refuses a bad one without echoing it', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ SECRET_KEY: key }).keyring?.activeKeyId).toBe('k1');
+    const rotated = loadConfig({ SECRET_KEY: `k2:${Buffer.alloc(32, 8).toString('base64')},k1:${key}` }).keyring!;
+    expect(rotated.activeKeyId).toBe('k2');
+    expect(Object.keys(rotated.keys)).toEqual(['k2', 'k1']);
+    const bad = 'c2hvcnQ=';
+    expect(() => loadConfig({ SECRET_KEY: bad })).toThrow(ConfigError);
+    try {
+      loadConfig({ SECRET_KEY: bad });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/SECRET_KEY/);
+      expect((error as Error).message).not.toContain(bad);
+    }
+  });
+
+  it('turns the per-key rate limit off with 0', () => {
+    expect(loadConfig({ RATE_LIMIT_REQUESTS_PER_MINUTE: '0' }).rateLimitPerMinute).toBeNull();
+    expect(loadConfig({ RATE_LIMIT_REQUESTS_PER_MINUTE: '30' }).rateLimitPerMinute).toBe(30);
   });
 
   it('switches to PostgreSQL and Redis by URL, without auto-migration unless asked', () => {
@@ -32,7 +55,7 @@ describe('loadConfig', () => {
 
   it('reads platform provider credentials from PROVIDER_<SLUG>_API_KEY', () => {
     const config = loadConfig({ PROVIDER_OPENAI_API_KEY: 'sk-live', PROVIDER_MY_GATEWAY_API_KEY: ' k ', PROVIDER_EMPTY_API_KEY: '', SIMULATE_PROVIDERS: 'off' });
-    expect(config.upstreams).toEqual({ simulate: 'off', simulatorProfile: 'realistic', credentials: { openai: 'sk-live', 'my-gateway': 'k' } });
+    expect(config.upstreams).toEqual({ simulate: 'off', simulatorProfile: 'realistic', simulatorUrl: undefined, credentials: { openai: 'sk-live', 'my-gateway': 'k' } });
   });
 
   it('treats empty strings as unset', () => {

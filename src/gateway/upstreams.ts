@@ -10,6 +10,8 @@ export type Upstream =
 
 export interface UpstreamDirectory {
   resolve(provider: { slug: string; baseUrl: string }): Upstream;
+  /** Where a request sent with the account's own key goes: the real API, or the simulator under `all`. */
+  resolveByok(provider: { slug: string; baseUrl: string }, apiKey: string): Upstream;
 }
 
 /**
@@ -29,6 +31,10 @@ export function createUpstreamDirectory(options: {
         return { mode: 'simulated', baseUrl: simulatedBaseUrl(options.simulatorUrl, slug, baseUrl), apiKey: 'simulated' };
       }
       return { mode: 'unavailable', reason: `no credential for ${slug} (set PROVIDER_${slug.toUpperCase().replace(/-/g, '_')}_API_KEY)` };
+    },
+    resolveByok({ slug, baseUrl }, apiKey) {
+      if (options.mode === 'all' && options.simulatorUrl) return { mode: 'simulated', baseUrl: simulatedBaseUrl(options.simulatorUrl, slug, baseUrl), apiKey };
+      return { mode: 'live', baseUrl, apiKey };
     },
   };
 }

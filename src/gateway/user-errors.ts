@@ -20,7 +20,13 @@ export class NotFoundError extends Error {
   readonly status = 404 as const;
 }
 
-export type UserError = InvalidInputError | ForbiddenError | NotFoundError;
+/** A feature this server is not configured for (e.g. BYOK without SECRET_KEY). */
+export class UnavailableError extends Error {
+  readonly code = 'UNAVAILABLE' as const;
+  readonly status = 503 as const;
+}
+
+export type UserError = InvalidInputError | ForbiddenError | NotFoundError | UnavailableError;
 
 export const isUserError = (err: unknown): err is UserError =>
-  err instanceof InvalidInputError || err instanceof ForbiddenError || err instanceof NotFoundError;
+  err instanceof InvalidInputError || err instanceof ForbiddenError || err instanceof NotFoundError || err instanceof UnavailableError;

@@ -8,6 +8,8 @@ import type { CatalogSnapshot } from '../gateway/routing/catalog-snapshot.js';
 import type { HealthStore } from '../core/health/index.js';
 import type { WatchOptions } from '../gateway/health/watch-provider-health.js';
 import type { UpstreamDirectory } from '../gateway/upstreams.js';
+import type { Keyring } from '../gateway/secrets/keyring.js';
+import type { ByokCredentials } from '../gateway/byok/byok-credentials.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Long-lived collaborators the resolvers call into (built once by the app). */
@@ -19,6 +21,9 @@ export interface GraphQLServices {
   health: HealthStore;
   healthFeed: WatchOptions;
   upstreams: UpstreamDirectory;
+  /** Seals BYOK keys; undefined when the server has no SECRET_KEY (BYOK unavailable). */
+  keyring: Keyring | undefined;
+  byok: ByokCredentials;
 }
 
 /** Per-operation state: a forked EntityManager (own identity map), fresh DataLoaders, the caller. */

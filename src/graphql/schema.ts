@@ -7,6 +7,7 @@ import './types/model.js';
 import './types/endpoint-health.js';
 import './types/user-errors.js';
 import './types/api-key.js';
+import './types/byok-key.js';
 import './types/viewer.js';
 import './types/key-mutations.js';
 import './types/credit-mutations.js';

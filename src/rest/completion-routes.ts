@@ -17,6 +17,8 @@ type Failed = Extract<CompletionOutcome, { kind: 'failed' }>;
 
 /** A failure before any output: a normal HTTP error in OpenRouter's shape, saying what each provider did. */
 function failureResponse(c: Context, outcome: Failed): Response {
+  const { retryAfterMs } = outcome.error.metadata;
+  if (outcome.error.code === 'rate_limited' && retryAfterMs !== undefined) c.header('Retry-After', String(Math.ceil(retryAfterMs / 1000)));
   const status = ERROR_POLICIES[outcome.error.code].httpStatus as ContentfulStatusCode;
   return errorResponse(c, status, outcome.error.message, {
     code: outcome.error.code,

@@ -36,10 +36,11 @@ export function chatCompletionJson(o: Completed, created: Date) {
       completion_tokens: usage?.output.total ?? 0,
       total_tokens: (usage?.input.total ?? 0) + (usage?.output.total ?? 0),
       cost: displayUsd(o.cost),
-      is_byok: false,
+      is_byok: o.byokUsage !== null,
       prompt_tokens_details: { cached_tokens: usage?.input.cacheRead ?? 0, cache_write_tokens: usage?.input.cacheWrite ?? 0 },
       completion_tokens_details: { reasoning_tokens: usage?.output.reasoning ?? 0 },
-      cost_details: { upstream_inference_cost: displayUsd(o.cost) },
+      // What the provider charged: for BYOK, paid with the account's own key (`cost` is then the BYOK fee).
+      cost_details: { upstream_inference_cost: displayUsd(o.byokUsage ?? o.cost) },
     },
   };
 }

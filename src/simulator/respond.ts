@@ -15,8 +15,20 @@ export interface RespondDeps {
   clock: SimClock;
   /** Uniform [0, 1): draws faults and ttft jitter (content never depends on it). */
   random: () => number;
-  requireAuth: boolean;
+  requireAuth: AuthPolicy;
   maxBodyBytes: number;
+}
+
+/**
+ * Which calls need a key: none (`false`), any well-formed key (`true`), or the keys a policy accepts,
+ * per provider slug — like a real provider answering 401 to a key it did not issue.
+ */
+export type AuthPolicy = boolean | ((providerSlug: string | undefined, key: string) => boolean);
+
+function isAuthorized(policy: AuthPolicy, call: ApiCall): boolean {
+  if (policy === false) return true;
+  const key = call.format.credential(call.req.headers, call.url);
+  return key !== undefined && (policy === true || policy(call.providerSlug, key));
 }
 
 export interface ApiCall {
@@ -26,6 +38,7 @@ export interface ApiCall {
   route: SimRoute;
   format: WireFormat;
   profile: SimProfile;
+  providerSlug: string | undefined;
 }
 
 const FAULT_ERRORS: Readonly<Record<HttpErrorStatus, { kind: SimErrorKind; message: string }>> = {
@@ -75,7 +88,7 @@ export async function respond(call: ApiCall, deps: RespondDeps): Promise<void> {
   call.res.once('close', () => abort.abort());
   const { profile } = call;
 
-  if (deps.requireAuth && !call.format.hasCredentials(call.req.headers, call.url)) {
+  if (!isAuthorized(deps.requireAuth, call)) {
     return replyError(call, 'unauthorized', 'Missing or invalid API key.');
   }
   const overrides = readOverrides(call.req.headers);

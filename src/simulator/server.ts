@@ -4,7 +4,7 @@ import { realClock, type SimClock } from './clock.js';
 import { FORMATS } from './formats.js';
 import { sendJson } from './http-io.js';
 import { defaultProfiles, fastProfile, type SimProfile } from './profiles.js';
-import { respond, type RespondDeps } from './respond.js';
+import { respond, type AuthPolicy, type RespondDeps } from './respond.js';
 import { matchRoute } from './router.js';
 
 export interface SimulatorOptions {
@@ -15,8 +15,8 @@ export interface SimulatorOptions {
   profiles?: Readonly<Record<string, SimProfile>>;
   /** For paths without `/p/<slug>` and for unknown slugs; defaults to `fastProfile`. */
   fallbackProfile?: SimProfile;
-  /** Reject requests without the family's credential header (Bearer, x-api-key, x-goog-api-key). */
-  requireAuth?: boolean;
+  /** Reject requests without the family's credential (Bearer, x-api-key, x-goog-api-key), or with one the policy refuses. */
+  requireAuth?: AuthPolicy;
   maxBodyBytes?: number;
   clock?: SimClock;
   random?: () => number;
@@ -51,7 +51,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (match.kind === 'none') return notFound(res, req);
     const format = FORMATS[match.route.family];
     const profile = (match.providerSlug !== undefined ? profiles[match.providerSlug] : undefined) ?? fallback;
-    respond({ req, res, url, route: match.route, format, profile }, deps).catch((error: unknown) => {
+    respond({ req, res, url, route: match.route, format, profile, providerSlug: match.providerSlug }, deps).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
       const { status, body } = format.error('server_error', `simulator failure: ${String(error)}`);
       sendJson(res, status, body);

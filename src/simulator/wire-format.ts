@@ -49,8 +49,8 @@ export interface ErrorReply {
 export interface WireFormat {
   parse(body: unknown, route: SimRoute): ParsedRequest;
   error(kind: SimErrorKind, message: string): ErrorReply;
-  /** Credentials present in the shape this family expects (only checked when requireAuth is on). */
-  hasCredentials(headers: Record<string, string | string[] | undefined>, url: URL): boolean;
+  /** The API key, if present in the shape this family expects (only checked when auth is required). */
+  credential(headers: Record<string, string | string[] | undefined>, url: URL): string | undefined;
 }
 
 export const STATUS_OF: Readonly<Record<SimErrorKind, number>> = {

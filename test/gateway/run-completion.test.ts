@@ -24,6 +24,7 @@ const ask = (overrides: Partial<CompletionInput> = {}): CompletionInput => ({
 
 /** Sends simulator control headers (x-sim-*) with one provider's requests. */
 const simulating = (deps: CompletionDeps, slug: string, headers: Record<string, string>): UpstreamDirectory => ({
+  ...deps.upstreams,
   resolve: (p) => {
     const upstream = deps.upstreams.resolve(p);
     return p.slug === slug && upstream.mode !== 'unavailable' ? { ...upstream, headers } : upstream;
@@ -34,6 +35,7 @@ const faulty = (deps: CompletionDeps, slug: string, fault: string) => simulating
 
 /** Sends one provider to a port nobody listens on: connection refused, before any token. */
 const breaking = (deps: CompletionDeps, slug: string): UpstreamDirectory => ({
+  ...deps.upstreams,
   resolve: (p) => (p.slug === slug ? { mode: 'simulated', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'x' } : deps.upstreams.resolve(p)),
 });
 

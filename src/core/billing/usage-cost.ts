@@ -1,4 +1,4 @@
-import { add, compare, max, sum, times, ZERO, type Money } from './money.js';
+import { add, compare, max, percentOf, sum, times, ZERO, type Money } from './money.js';
 
 /** Per-token (or per-unit) list prices of the endpoint that served, in pico-dollars. */
 export interface BillablePricing {
@@ -51,6 +51,8 @@ export interface ReservationCandidate {
   pricing: Pick<BillablePricing, 'prompt' | 'completion' | 'request' | 'internalReasoning'>;
   contextLength: number;
   maxCompletionTokens: number | null;
+  /** Share of the price charged on credits, in basis points (a BYOK attempt pays only the BYOK fee); all of it when absent. */
+  chargedBasisPoints?: bigint;
 }
 
 /**
@@ -64,7 +66,8 @@ export function worstCaseCost(candidates: readonly ReservationCandidate[], promp
     const room = Math.max(0, c.contextLength - promptTokens);
     const outputTokens = Math.min(maxTokens ?? c.maxCompletionTokens ?? room, c.maxCompletionTokens ?? room, room);
     const outputPrice = compare(c.pricing.internalReasoning, c.pricing.completion) > 0 ? c.pricing.internalReasoning : c.pricing.completion;
-    const cost = add(add(times(c.pricing.prompt, promptTokens), times(outputPrice, outputTokens)), c.pricing.request);
+    const listCost = add(add(times(c.pricing.prompt, promptTokens), times(outputPrice, outputTokens)), c.pricing.request);
+    const cost = c.chargedBasisPoints === undefined ? listCost : percentOf(listCost, c.chargedBasisPoints, 'up');
     if (cost > worst) worst = cost;
   }
   return worst;

@@ -6,6 +6,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../user-errors.js';
 import { issueApiKey } from './issue-api-key.js';
+import { requireManagement } from './require-management.js';
 import { isUuid } from '../../persistence/uuid.js';
 
 const MAX_LIMIT = parseUsd('1000000');
@@ -34,10 +35,7 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   return result.data;
 }
 
-/** Key management needs a management key (as on OpenRouter); inference keys can only read themselves. */
-function requireManagement(principal: Principal): void {
-  if (principal.key.kind !== 'management') throw new ForbiddenError('Managing keys needs a management key');
-}
+const requireKeyManagement = (principal: Principal) => requireManagement(principal, 'Managing keys');
 
 /** Key administration for one account. Every lookup is scoped to the caller's account. */
 export class KeyManagement {
@@ -47,17 +45,17 @@ export class KeyManagement {
   ) {}
 
   async list(principal: Principal): Promise<ApiKey[]> {
-    requireManagement(principal);
+    requireKeyManagement(principal);
     return this.em.find(ApiKeySchema, { account: principal.accountId }, { orderBy: { createdAt: 'asc' } });
   }
 
   async get(principal: Principal, id: string): Promise<ApiKey> {
-    requireManagement(principal);
+    requireKeyManagement(principal);
     return this.owned(principal, id);
   }
 
   async create(principal: Principal, input: CreateKeyInput): Promise<{ key: ApiKey; secret: string }> {
-    requireManagement(principal);
+    requireKeyManagement(principal);
     const fields = parse(keyFields.partial().required({ name: true }).omit({ disabled: true }), input);
     if (fields.expiresAt && fields.expiresAt.getTime() <= Date.now()) throw new InvalidInputError('expiresAt must be in the future', 'expiresAt');
     const { key, plaintext } = await issueApiKey(this.em, { accountId: principal.accountId, kind: input.kind ?? 'inference', ...fields });
@@ -65,7 +63,7 @@ export class KeyManagement {
   }
 
   async update(principal: Principal, id: string, input: UpdateKeyInput): Promise<ApiKey> {
-    requireManagement(principal);
+    requireKeyManagement(principal);
     const fields = parse(keyFields.partial(), input);
     const key = await this.owned(principal, id);
     this.em.assign(key, fields);
@@ -75,7 +73,7 @@ export class KeyManagement {
   }
 
   async delete(principal: Principal, id: string): Promise<string> {
-    requireManagement(principal);
+    requireKeyManagement(principal);
     const key = await this.owned(principal, id);
     if (key.id === principal.key.id) throw new ForbiddenError('A key cannot delete itself');
     await this.em.removeAndFlush(key);

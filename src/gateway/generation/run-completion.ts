@@ -2,9 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { SwitchyardError, ERROR_POLICIES } from '../../core/errors.js';
 import { ZERO, type Money } from '../../core/billing/money.js';
 import { limitPeriodStart } from '../../core/billing/limit-period.js';
-import { usageCost, worstCaseCost } from '../../core/billing/usage-cost.js';
+import { usageCost, worstCaseCost, type BillablePricing } from '../../core/billing/usage-cost.js';
+import { byokFee, type ByokFeeTerms } from '../../core/billing/byok-fee.js';
 import { GenerationFolder, type GenerationResult } from '../../core/llm/fold.js';
-import type { StreamPart } from '../../core/llm/stream-part.js';
 import type { ChatRequest, RequestParameter } from '../../core/llm/request.js';
 import { explainNoRoute, planAttempts, stickyKeyFor, type ProviderPreferences, type StickyMemory } from '../../core/routing/index.js';
 import type { HealthStore } from '../../core/health/index.js';
@@ -12,12 +12,18 @@ import { adapterFor } from '../../adapters/index.js';
 import type { UpstreamHttpClient } from '../../adapters/http-client.js';
 import { streamCompletion } from '../../adapters/invoke.js';
 import { CreditLedger } from '../../persistence/repositories/credit-ledger.js';
-import { recordGeneration, type AttemptRecord } from '../../persistence/repositories/generation-recorder.js';
+import { countByokGenerationsSince, recordGeneration, type AttemptRecord, type GenerationRecord } from '../../persistence/repositories/generation-recorder.js';
 import type { Principal } from '../auth/principal.js';
+import type { ByokCredentials } from '../byok/byok-credentials.js';
 import type { CatalogSnapshot } from '../routing/catalog-snapshot.js';
 import type { UpstreamDirectory } from '../upstreams.js';
+import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { healthOutcomeOf } from './attempt-outcome.js';
+import { byokProviders, dispatchTargets, type AttemptCredential } from './dispatch-targets.js';
 import { estimatePromptTokens } from './estimate-prompt-tokens.js';
+import { isOutput, type CompletionOutcome, type GenerationEvent } from './generation-events.js';
+
+export type { CompletionOutcome, GenerationEvent, OutputPart } from './generation-events.js';
 
 export interface CompletionDeps {
   em: EntityManager;
@@ -26,6 +32,10 @@ export interface CompletionDeps {
   upstreams: UpstreamDirectory;
   http: UpstreamHttpClient;
   sticky: StickyMemory;
+  byok: ByokCredentials;
+  byokFee: ByokFeeTerms;
+  /** Requests per key on inference paths; none when the limit is off. */
+  rateLimiter?: RateLimiter;
   /** How long a reservation may live before the sweeper assumes this process died. */
   reservationTtlMs?: number;
 }
@@ -41,24 +51,6 @@ export interface CompletionInput {
   stream?: boolean;
 }
 
-export type CompletionOutcome =
-  | { kind: 'completed'; generationId: string; model: string; provider: string; result: GenerationResult; cost: Money; attempts: AttemptRecord[] }
-  | { kind: 'failed'; generationId: string | null; error: SwitchyardError; attempts: AttemptRecord[] };
-
-/** Output parts a client sees as they arrive (usage, finish and errors come in the final event). */
-export type OutputPart = Extract<StreamPart, { type: 'text-delta' | 'reasoning-delta' | 'tool-call-start' | 'tool-call-delta' | 'tool-call-end' }>;
-
-/** What a generation emits, in order: output parts (possibly none), then exactly one final outcome. */
-export type GenerationEvent =
-  | { type: 'started'; generationId: string }
-  | { type: 'attempt-started'; provider: string; model: string }
-  | { type: 'attempt-failed'; provider: string; error: SwitchyardError }
-  | { type: 'output'; part: OutputPart }
-  | { type: 'final'; outcome: CompletionOutcome };
-
-const isOutput = (p: StreamPart): p is OutputPart =>
-  p.type === 'text-delta' || p.type === 'reasoning-delta' || p.type.startsWith('tool-call');
-
 /** Output tokens of a stream cut short (no usage reported): ≈ 4 characters per token, rounded up. */
 const estimateOutputTokens = (r: GenerationResult): number =>
   Math.ceil((r.text.length + r.reasoning.length + r.toolCalls.reduce((n, c) => n + c.name.length + c.arguments.length, 0)) / 4);
@@ -70,10 +62,22 @@ const firstText = (chat: ChatRequest, role: 'system' | 'user') => {
   return m ? (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)) : null;
 };
 
+/** The provider refused the key itself (revoked, unpaid): says nothing about the endpoint's health when it is a user's key. */
+const refusedKey = (error: SwitchyardError) => [401, 402, 403].includes(error.metadata.providerStatus ?? 0);
+
 /** The non-streamed view: the final outcome of `runGeneration` (upstream is streamed either way). */
 export async function runCompletion(deps: CompletionDeps, principal: Principal, input: CompletionInput, signal?: AbortSignal): Promise<CompletionOutcome> {
   for await (const event of runGeneration(deps, principal, input, signal)) if (event.type === 'final') return event.outcome;
   throw new Error('generation ended without an outcome');
+}
+
+interface Charged {
+  model: string;
+  provider: string;
+  result: GenerationResult;
+  /** On credits: list price, or the BYOK fee. */
+  cost: Money;
+  byok: GenerationRecord['byok'];
 }
 
 /**
@@ -81,10 +85,16 @@ export async function runCompletion(deps: CompletionDeps, principal: Principal, 
  * the generation row and its attempts, once. Upstream is always streamed, so streamed and non-streamed
  * requests cost the same. **Commit point**: until the first output part, a retryable failure moves to
  * the next attempt; after it, a failure ends the generation (never a silent retry). An error or zero
- * completion tokens costs nothing.
+ * completion tokens costs nothing. An attempt sent with the account's own key (BYOK) costs the BYOK fee.
  */
 export async function* runGeneration(deps: CompletionDeps, principal: Principal, input: CompletionInput, signal?: AbortSignal): AsyncGenerator<GenerationEvent> {
-  const catalog = await deps.catalog.get();
+  const limited = await deps.rateLimiter?.hit(principal.key.id, Date.now());
+  if (limited && !limited.allowed) {
+    const error = new SwitchyardError('rate_limited', 'Rate limit exceeded for this API key', { retryAfterMs: limited.retryAfterMs });
+    yield { type: 'final', outcome: { kind: 'failed', generationId: null, error, attempts: [] } };
+    return;
+  }
+  const [catalog, byok] = await Promise.all([deps.catalog.get(), deps.byok.forAccount(principal.accountId)]);
   const promptTokens = estimatePromptTokens(input.chat);
   const ids = input.models.flatMap((m) => catalog.endpointsOf(m)?.map((e) => e.id) ?? []);
   const snapshots = await deps.health.snapshotMany(ids, Date.now());
@@ -93,7 +103,7 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
     request: { models: input.models, provider: input.provider, usedParameters: input.usedParameters, inputModalities: input.inputModalities, promptTokens, maxTokens: input.chat.maxTokens ?? null, stickyKey },
     catalog,
     health: { of: (id) => snapshots.get(id) },
-    account: { byokProviders: new Set() },
+    account: { byokProviders: byokProviders(byok) },
     sticky: deps.sticky.at(Date.now()),
     random: Math.random,
   });
@@ -106,7 +116,13 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
   const generationId = newGenerationId();
   const createdAt = new Date();
   const keyPeriodStart = limitPeriodStart(principal.key.limitReset, createdAt);
-  const candidates = plan.attempts.map((a) => ({ ...catalog.dispatch(a.endpoint.id)!, contextLength: a.endpoint.contextLength, maxCompletionTokens: a.endpoint.maxCompletionTokens }));
+  const targets = dispatchTargets(plan.attempts, byok);
+  const candidates = targets.map(({ attempt, credential }) => ({
+    ...catalog.dispatch(attempt.endpoint.id)!,
+    contextLength: attempt.endpoint.contextLength,
+    maxCompletionTokens: attempt.endpoint.maxCompletionTokens,
+    ...(credential.kind === 'platform' ? {} : { chargedBasisPoints: deps.byokFee.basisPoints }),
+  }));
   const reserved = await new CreditLedger(deps.em.fork()).reserve({
     generationId,
     accountId: principal.accountId,
@@ -122,24 +138,34 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
   }
   yield { type: 'started', generationId };
 
+  /** What credits pay for `listCost` of usage sent with `credential`. */
+  const charge = async (listCost: Money, credential: AttemptCredential): Promise<Pick<Charged, 'cost' | 'byok'>> => {
+    if (credential.kind === 'platform') return { cost: listCost, byok: null };
+    const earlier = await countByokGenerationsSince(deps.em.fork(), principal.accountId, limitPeriodStart('monthly', createdAt));
+    return { cost: byokFee(listCost, earlier, deps.byokFee), byok: { usage: listCost, countedInKeyLimit: principal.key.includeByokInLimit } };
+  };
+
   const attempts: AttemptRecord[] = [];
-  let served: { model: string; provider: string; result: GenerationResult; cost: Money; latencyMs: number } | undefined;
+  let served: (Charged & { latencyMs: number }) | undefined;
   // A client that cancels after output started still pays for what was generated (estimated: no usage arrives).
-  let cancelledAfterOutput: { model: string; provider: string; result: GenerationResult; cost: Money; outputTokens: number } | undefined;
+  let cancelledAfterOutput: (Charged & { outputTokens: number }) | undefined;
   let lastError: SwitchyardError | undefined;
-  for (const attempt of plan.attempts) {
+  for (const { attempt, credential } of targets) {
     const info = catalog.dispatch(attempt.endpoint.id)!;
-    const upstream = deps.upstreams.resolve({ slug: info.providerSlug, baseUrl: info.baseUrl });
+    const provider = { slug: info.providerSlug, baseUrl: info.baseUrl };
+    const upstream = credential.kind === 'byok' ? deps.upstreams.resolveByok(provider, credential.apiKey) : deps.upstreams.resolve(provider);
     const started = performance.now();
     const record = (status: AttemptRecord['status'], error: SwitchyardError | null) =>
       attempts.push({ provider: info.providerSlug, endpointId: attempt.endpoint.id, status, errorClass: error?.code ?? null, httpStatus: error?.metadata.providerStatus ?? null, latencyMs: Math.round(performance.now() - started) });
-    if (upstream.mode === 'unavailable') {
-      lastError = new SwitchyardError('upstream_unavailable', upstream.reason);
+    if (credential.kind === 'byok-unreadable' || upstream.mode === 'unavailable') {
+      lastError = credential.kind === 'byok-unreadable'
+        ? new SwitchyardError('upstream_unavailable', `Your ${info.providerSlug} key cannot be decrypted on this server; set it again`)
+        : new SwitchyardError('upstream_unavailable', upstream.mode === 'unavailable' ? upstream.reason : '');
       record('failed', lastError);
       continue;
     }
     if ((await deps.health.admit(attempt.endpoint.id, Date.now())).kind === 'rejected') continue;
-    yield { type: 'attempt-started', provider: info.providerSlug, model: attempt.modelId };
+    yield { type: 'attempt-started', provider: info.providerSlug, model: attempt.modelId, byok: credential.kind === 'byok' };
     const folder = new GenerationFolder();
     let firstOutputMs: number | null = null;
     const target = {
@@ -161,13 +187,13 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
     if (result.error) {
       lastError = result.error;
       record(result.error.code === 'cancelled' ? 'cancelled' : 'failed', result.error);
-      const outcome = healthOutcomeOf(result.error);
+      const outcome = credential.kind === 'byok' && refusedKey(result.error) ? null : healthOutcomeOf(result.error);
       if (outcome) await deps.health.record(attempt.endpoint.id, outcome, Date.now());
       const committed = firstOutputMs !== null;
       if (committed && result.error.code === 'cancelled') {
         const outputTokens = estimateOutputTokens(result);
-        const cost = usageCost(info.pricing, { inputUncached: promptTokens, inputCacheRead: 0, inputCacheWrite: 0, outputText: outputTokens, outputReasoning: 0 }).total;
-        cancelledAfterOutput = { model: attempt.modelId, provider: info.providerSlug, result, cost, outputTokens };
+        const listCost = usageCost(info.pricing, { inputUncached: promptTokens, inputCacheRead: 0, inputCacheWrite: 0, outputText: outputTokens, outputReasoning: 0 }).total;
+        cancelledAfterOutput = { model: attempt.modelId, provider: info.providerSlug, result, outputTokens, ...(await charge(listCost, credential)) };
       }
       if (committed || !ERROR_POLICIES[result.error.code].retryable) break;
       yield { type: 'attempt-failed', provider: info.providerSlug, error: result.error };
@@ -177,12 +203,7 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
     const seconds = (performance.now() - started) / 1000;
     const tokens = result.usage?.output.total ?? 0;
     await deps.health.record(attempt.endpoint.id, { kind: 'success', ttftMs: latencyMs, ...(tokens > 1 && seconds > 0 ? { tokensPerSecond: tokens / seconds } : {}) }, Date.now());
-    const usage = result.usage;
-    // Zero-completion insurance: nothing generated, nothing charged.
-    const cost = usage && usage.output.total > 0
-      ? usageCost(info.pricing, { inputUncached: usage.input.uncached, inputCacheRead: usage.input.cacheRead, inputCacheWrite: usage.input.cacheWrite, outputText: usage.output.text, outputReasoning: usage.output.reasoning }).total
-      : ZERO;
-    served = { model: attempt.modelId, provider: info.providerSlug, result, cost, latencyMs };
+    served = { model: attempt.modelId, provider: info.providerSlug, result, latencyMs, ...(await charge(listCostOf(info.pricing, result), credential)) };
     if (stickyKey) deps.sticky.remember(stickyKey, attempt.modelId, info.providerSlug, Date.now());
     break;
   }
@@ -202,6 +223,7 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
       ? { prompt: promptTokens, completion: cancelled.outputTokens, reasoning: 0, cached: 0 }
       : { prompt: usage?.input.total ?? 0, completion: usage?.output.total ?? 0, reasoning: usage?.output.reasoning ?? 0, cached: usage?.input.cacheRead ?? 0 },
     cost: served?.cost ?? cancelled?.cost ?? ZERO,
+    byok: served?.byok ?? cancelled?.byok ?? null,
     latencyMs: served?.latencyMs ?? null,
     generationTimeMs: served?.latencyMs ?? null,
     finishReason: served?.result.finish?.reason ?? 'error',
@@ -216,5 +238,13 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
     yield { type: 'final', outcome: { kind: 'failed', generationId, error, attempts } };
     return;
   }
-  yield { type: 'final', outcome: { kind: 'completed', generationId, ...served, attempts } };
+  const { byok: byokUsage, latencyMs: _latency, ...rest } = served;
+  yield { type: 'final', outcome: { kind: 'completed', generationId, ...rest, byokUsage: byokUsage?.usage ?? null, attempts } };
+}
+
+/** List price of a completed attempt. Zero-completion insurance: nothing generated, nothing charged. */
+function listCostOf(pricing: BillablePricing, result: GenerationResult): Money {
+  const usage = result.usage;
+  if (!usage || usage.output.total === 0) return ZERO;
+  return usageCost(pricing, { inputUncached: usage.input.uncached, inputCacheRead: usage.input.cacheRead, inputCacheWrite: usage.input.cacheWrite, outputText: usage.output.text, outputReasoning: usage.output.reasoning }).total;
 }

@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '../../gateway/user-errors.js';
+import { ForbiddenError, InvalidInputError, NotFoundError, UnavailableError } from '../../gateway/user-errors.js';
 
 /** Every error a client can handle carries a stable code and a human message. */
 export const UserErrorInterface = builder.interfaceRef<Error & { code: string }>('UserError').implement({
@@ -26,6 +26,13 @@ builder.objectType(ForbiddenError, {
 builder.objectType(NotFoundError, {
   name: 'NotFoundError',
   description: 'Nothing with that id exists for this account.',
+  interfaces: [UserErrorInterface],
+  fields: () => ({}),
+});
+
+builder.objectType(UnavailableError, {
+  name: 'UnavailableError',
+  description: 'This server is not configured for the feature (e.g. BYOK without SECRET_KEY).',
   interfaces: [UserErrorInterface],
   fields: () => ({}),
 });

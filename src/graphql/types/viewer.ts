@@ -2,6 +2,7 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import { sub } from '../../core/billing/money.js';
 import { AccountSchema, ApiKeySchema, LedgerEntrySchema, type Account, type LedgerEntry } from '../../persistence/entities/index.js';
+import { ByokKeyRef, byokKeys } from './byok-key.js';
 import { KeyManagement } from '../../gateway/accounts/manage-keys.js';
 import { requirePrincipal } from '../require-principal.js';
 import { ApiKeyRef } from './api-key.js';
@@ -31,7 +32,7 @@ builder.node(AccountRef, {
 });
 
 const LedgerKindEnum = builder.enumType('LedgerEntryKind', {
-  values: { PURCHASE: { value: 'purchase' }, FEE: { value: 'fee' }, USAGE: { value: 'usage' }, REFUND: { value: 'refund' }, GRANT: { value: 'grant' } } as const,
+  values: { PURCHASE: { value: 'purchase' }, FEE: { value: 'fee' }, USAGE: { value: 'usage' }, BYOK_FEE: { value: 'byok_fee' }, REFUND: { value: 'refund' }, GRANT: { value: 'grant' } } as const,
 });
 
 const LedgerEntryRef = builder.objectRef<LedgerEntry>('LedgerEntry').implement({
@@ -62,6 +63,11 @@ const ViewerRef = builder.objectRef<ViewerShape>('Viewer').implement({
         resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, ({ offset, limit }) =>
           ctx.em.find(LedgerEntrySchema, { account: v.accountId }, { orderBy: { createdAt: 'desc', id: 'desc' }, offset, limit }),
         ),
+    }),
+    byokKeys: t.field({
+      type: [ByokKeyRef],
+      description: 'The account’s own provider keys, masked (needs a management key).',
+      resolve: (_v, _a, ctx) => byokKeys(ctx).list(requirePrincipal(ctx)),
     }),
     keys: t.field({
       type: [ApiKeyRef],

@@ -28,6 +28,8 @@ export const GenerationSchema = defineEntity({
     tokensCached: p.integer().default(0),
     cost: moneyProperty().default('0'),
     isByok: p.boolean().default(false),
+    /** What a BYOK request cost at list price, paid to the provider with the account's own key (`cost` holds the BYOK fee). */
+    byokUsage: moneyProperty().default('0'),
     latencyMs: p.integer().nullable(),
     generationTimeMs: p.integer().nullable(),
     finishReason: p.string().length(32).nullable(),

@@ -4,7 +4,7 @@ import { AccountSchema } from './account.js';
 import { ApiKeySchema } from './api-key.js';
 import { moneyProperty } from '../money-type.js';
 
-export const ledgerKinds = ['purchase', 'fee', 'usage', 'refund', 'grant'] as const;
+export const ledgerKinds = ['purchase', 'fee', 'usage', 'byok_fee', 'refund', 'grant'] as const;
 
 /** Append-only: credits are positive, charges negative; the balance is their sum. */
 export const LedgerEntrySchema = defineEntity({

@@ -25,7 +25,12 @@ export interface SettleInput {
   generationId: string;
   accountId: string;
   apiKeyId: string | null;
+  /** Charged on credits: the usage at list price, or for a BYOK request the BYOK fee. */
   cost: Money;
+  /** `byok_fee` when the provider was paid with the account's own key. */
+  kind?: 'usage' | 'byok_fee';
+  /** Counted against the key's limit on top of `cost` (BYOK usage, when the key includes it). */
+  extraKeyUsage?: Money;
   keyPeriodStart: Date;
   description?: string;
 }
@@ -148,16 +153,18 @@ export class CreditLedger {
            delete from reservation where id = ? returning amount
          ), entry as (
            insert into ledger_entry (id, account_id, api_key_id, kind, amount, idempotency_key, generation_id, description)
-           select ?, ?, ?, 'usage', ?::numeric, ?, ?, ? where ?::numeric is not null
+           select ?, ?, ?, ?, ?::numeric, ?, ?, ? where ?::numeric is not null
            on conflict (idempotency_key) do nothing returning amount
          ), held as (
-           select coalesce((select amount from gone), 0) as released, coalesce((select amount from entry), 0) as charged
+           -- extra key usage is counted once: only by the call that released the reservation
+           select coalesce((select amount from gone), 0) as released, coalesce((select amount from entry), 0) as charged,
+                  case when exists (select 1 from gone) then ?::numeric else 0 end as extra
          ), key_update as (
            update api_key set
              reserved = reserved - (select released from held),
-             period_usage = case when period_started_at < ? then 0 else period_usage end - (select charged from held),
+             period_usage = case when period_started_at < ? then 0 else period_usage end - (select charged from held) + (select extra from held),
              period_started_at = greatest(period_started_at, ?),
-             usage = usage - (select charged from held)
+             usage = usage - (select charged from held) + (select extra from held)
            where id = ?
          ), account_update as (
            update account set reserved = reserved - (select released from held), balance = balance + (select charged from held)
@@ -169,11 +176,13 @@ export class CreditLedger {
           crypto.randomUUID(),
           input.accountId,
           input.apiKeyId,
+          input.kind ?? 'usage',
           charge,
           `usage:${input.generationId}`,
           input.generationId,
           input.description ?? null,
           charge,
+          (input.extraKeyUsage ?? 0n).toString(),
           input.keyPeriodStart,
           input.keyPeriodStart,
           input.apiKeyId,

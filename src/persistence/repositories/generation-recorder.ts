@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Money } from '../../core/billing/money.js';
+import { ZERO, type Money } from '../../core/billing/money.js';
 import { AttemptSchema, GenerationSchema } from '../entities/index.js';
 import { CreditLedger } from './credit-ledger.js';
 
@@ -22,7 +22,10 @@ export interface GenerationRecord {
   status: 'succeeded' | 'failed' | 'cancelled';
   streamed: boolean;
   tokens: { prompt: number; completion: number; reasoning: number; cached: number };
+  /** Charged on credits (for a BYOK request: the BYOK fee). */
   cost: Money;
+  /** Set when the provider was paid with the account's own key: that usage at list price. */
+  byok: { usage: Money; countedInKeyLimit: boolean } | null;
   latencyMs: number | null;
   generationTimeMs: number | null;
   finishReason: string | null;
@@ -30,6 +33,11 @@ export interface GenerationRecord {
   stickyKey: string | null;
   createdAt: Date;
   attempts: AttemptRecord[];
+}
+
+/** BYOK requests the account made since `since` (for the free monthly allowance of the BYOK fee). */
+export async function countByokGenerationsSince(em: EntityManager, accountId: string, since: Date): Promise<number> {
+  return em.count(GenerationSchema, { account: accountId, isByok: true, createdAt: { $gte: since } });
 }
 
 /**
@@ -44,6 +52,8 @@ export async function recordGeneration(em: EntityManager, g: GenerationRecord, k
       accountId: g.accountId,
       apiKeyId: g.apiKeyId,
       cost: g.cost,
+      kind: g.byok ? 'byok_fee' : 'usage',
+      extraKeyUsage: g.byok?.countedInKeyLimit ? g.byok.usage : ZERO,
       keyPeriodStart,
       description: g.model ? `${g.model} via ${g.provider}` : undefined,
     });
@@ -62,6 +72,8 @@ export async function recordGeneration(em: EntityManager, g: GenerationRecord, k
       tokensReasoning: g.tokens.reasoning,
       tokensCached: g.tokens.cached,
       cost: g.cost,
+      isByok: g.byok !== null,
+      byokUsage: g.byok?.usage ?? ZERO,
       latencyMs: g.latencyMs,
       generationTimeMs: g.generationTimeMs,
       finishReason: g.finishReason,

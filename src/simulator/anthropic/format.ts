@@ -26,8 +26,9 @@ export const anthropicFormat: WireFormat = {
   error(kind, message) {
     return { status: STATUS_OF[kind], body: { type: 'error', error: { type: ERROR_TYPE[kind], message } } };
   },
-  hasCredentials(headers) {
-    const key = headers['x-api-key'] ?? headers.authorization;
-    return typeof key === 'string' && key !== '' && typeof headers['anthropic-version'] === 'string';
+  credential(headers) {
+    if (typeof headers['anthropic-version'] !== 'string') return undefined;
+    const key = headers['x-api-key'] ?? /^Bearer (\S+)$/.exec(String(headers.authorization ?? ''))?.[1];
+    return typeof key === 'string' && key !== '' ? key : undefined;
   },
 };

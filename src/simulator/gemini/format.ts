@@ -30,7 +30,8 @@ export const geminiFormat: WireFormat = {
     const code = STATUS_OF[kind];
     return { status: code, body: { error: { code, message, status: STATUS_NAME[kind] } } };
   },
-  hasCredentials(headers, url) {
-    return typeof headers['x-goog-api-key'] === 'string' || url.searchParams.has('key');
+  credential(headers, url) {
+    const key = headers['x-goog-api-key'];
+    return typeof key === 'string' && key !== '' ? key : (url.searchParams.get('key') || undefined);
   },
 };

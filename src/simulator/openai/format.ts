@@ -28,8 +28,7 @@ export const openAiFormat: WireFormat = {
     const { type, code } = ERROR_TYPE[kind];
     return { status: STATUS_OF[kind], body: { error: { message, type, param: null, code } } };
   },
-  hasCredentials(headers) {
-    const authorization = headers.authorization;
-    return typeof authorization === 'string' && /^Bearer \S+/.test(authorization);
+  credential(headers) {
+    return /^Bearer (\S+)$/.exec(String(headers.authorization ?? ''))?.[1];
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseUsd, times, type Money } from '../../../src/core/billing/money.js';
+import { percentOf, parseUsd, times, type Money } from '../../../src/core/billing/money.js';
 import { usageCost, worstCaseCost, type BillablePricing } from '../../../src/core/billing/usage-cost.js';
 import { byokFee } from '../../../src/core/billing/byok-fee.js';
 
@@ -58,6 +58,13 @@ describe('worstCaseCost', () => {
 
   it('takes the most expensive candidate, with max_tokens bounding the output', () => {
     expect(worstCaseCost([cheap, dear], 1000, 500)).toBe(times(parseUsd('0.000003'), 1000) + times(parseUsd('0.000015'), 500) + parseUsd('0.001'));
+  });
+
+  it('reserves only the charged share of a BYOK candidate (the fee), rounded up', () => {
+    const full = worstCaseCost([dear], 1000, 500);
+    expect(worstCaseCost([{ ...dear, chargedBasisPoints: 500n }], 1000, 500)).toBe(percentOf(full, 500n, 'up'));
+    // a platform fallback for the same endpoint keeps the full price in the worst case
+    expect(worstCaseCost([{ ...dear, chargedBasisPoints: 500n }, dear], 1000, 500)).toBe(full);
   });
 
   it('without max_tokens assumes the endpoint’s completion limit, or all remaining context', () => {
