@@ -15,3 +15,6 @@ console.table(await benchAdapters());
 
 console.log('\n== Simulator: fast profile, 200 output tokens per response, 32 concurrent clients ==');
 console.table(await benchSimulator());
+
+console.log(`\n== Credits: reserve + settle, 2000 requests, 16 concurrent (one hot key vs 16 accounts) ==`);
+console.table(await (await import('./reservations.js')).benchReservations());

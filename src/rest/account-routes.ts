@@ -17,7 +17,8 @@ export function accountRoutes(em: EntityManager, auth: Authenticator): Hono<Auth
     const fork = em.fork();
     const key = await fork.findOneOrFail(ApiKeySchema, { id: principal.key.id });
     const now = new Date();
-    const usage = await new KeyUsageQueries(fork).usageSince(key.id, now);
+    const queries = new KeyUsageQueries(fork);
+    const [usage, byokUsage] = await Promise.all([queries.usageSince(key.id, now), queries.byokUsage(key.id)]);
     return c.json({
       data: {
         label: key.prefix,
@@ -30,7 +31,7 @@ export function accountRoutes(em: EntityManager, auth: Authenticator): Hono<Auth
         usage_daily: displayUsd(usage.daily),
         usage_weekly: displayUsd(usage.weekly),
         usage_monthly: displayUsd(usage.monthly),
-        byok_usage: 0,
+        byok_usage: displayUsd(byokUsage),
         is_free_tier: false,
         expires_at: key.expiresAt?.toISOString() ?? null,
       },

@@ -4,7 +4,7 @@ import { CreditLedger } from '../../src/persistence/repositories/credit-ledger.j
 import { issueApiKey } from '../../src/gateway/accounts/issue-api-key.js';
 import { generateKeyringEntry, parseKeyring } from '../../src/gateway/secrets/keyring.js';
 import { ByokKeySchema, GenerationSchema, LedgerEntrySchema } from '../../src/persistence/entities/index.js';
-import { parseUsd, percentOf, times, add } from '../../src/core/billing/money.js';
+import { add, formatUsd, parseUsd, percentOf, times } from '../../src/core/billing/money.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { databaseTargets } from '../support/databases.js';
 import { startTestApp, TEST_KEYS, type RunningApp } from '../support/app.js';
@@ -99,6 +99,8 @@ describe.each(await databaseTargets())('BYOK on $name', (target) => {
     const entry = await em.findOneOrFail(LedgerEntrySchema, { generationId: second.body.id });
     expect(entry).toMatchObject({ kind: 'byok_fee', amount: -fee });
     expect(await new CreditLedger(em).inconsistencies()).toEqual([]);
+    const key = (await (await fetch(`${running.url}/api/v1/key`, { headers: bearer(TEST_KEYS.inference) })).json()) as { data: Record<string, number> };
+    expect(key.data.byok_usage).toBe(Number(formatUsd(add(g1.byokUsage, g2.byokUsage))));
   });
 
   it('falls back to platform credits when the stored key is refused, unless it is always-use', async () => {

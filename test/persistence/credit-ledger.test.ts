@@ -107,6 +107,21 @@ describe.each(await databaseTargets())('credit ledger on $name', (target) => {
     expect(account.balance).toBe(parseUsd('1') - sum(costs));
   }, 60_000);
 
+  it('never deadlocks when reservations, settlements and the sweeper run at once on one key', async () => {
+    const ids = await fundedAccount('100');
+    const expired = new Date(Date.now() - HOUR);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => ledger().reserve({ ...ids, generationId: `gen-old-${i}`, amount: parseUsd('0.01'), keyPeriodStart: new Date(0), expiresAt: expired })));
+    const cycles = Array.from({ length: 120 }, async (_, i) => {
+      expect(await reserve(ids, `gen-mixed-${i}`, '0.02')).toEqual({ ok: true });
+      await ledger().settle({ ...ids, generationId: `gen-mixed-${i}`, cost: parseUsd('0.01'), keyPeriodStart: new Date(0) });
+    });
+    const sweeps = Array.from({ length: 5 }, () => ledger().sweepExpired(new Date()));
+    await Promise.all([...cycles, ...sweeps]);
+    const account = (await accounts().findAccount(ids.accountId))!;
+    expect(account.reserved).toBe(0n);
+    expect(account.balance).toBe(parseUsd('100') - times(parseUsd('0.01'), 120));
+  }, 60_000);
+
   it('sweeps reservations of a crashed process once they expire', async () => {
     const ids = await fundedAccount('1');
     const past = new Date(Date.now() - 2 * HOUR);

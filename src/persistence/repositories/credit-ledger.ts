@@ -146,8 +146,11 @@ export class CreditLedger {
    */
   async settle(input: SettleInput): Promise<{ charged: boolean; released: boolean }> {
     const charge = isZero(input.cost) ? null : negate(input.cost).toString();
-    const [row] = await this.em.transactional((tx) =>
-      this.run(
+    const [row] = await this.em.transactional(async (tx) => {
+      // The statement below updates key and account in an unspecified order: take the key's lock first,
+      // as reserve() does, or two settlements (or a settlement and a reservation) can deadlock.
+      if (input.apiKeyId) await this.run(tx, 'select 1 from api_key where id = ? for update', [input.apiKeyId]);
+      return this.run(
         tx,
         `with gone as (
            delete from reservation where id = ? returning amount
@@ -188,15 +191,18 @@ export class CreditLedger {
           input.apiKeyId,
           input.accountId,
         ],
-      ),
-    );
+      );
+    });
     return { released: Number(row?.released) === 1, charged: Number(row?.charged) === 1 };
   }
 
   /** Releases every reservation past its expiry (their process died); returns how many. */
   async sweepExpired(now: Date): Promise<number> {
-    const [row] = await this.em.transactional((tx) =>
-      this.run(
+    const [row] = await this.em.transactional(async (tx) => {
+      // Keys before accounts, each in id order: the lock order reserve() and settle() use, so no deadlock.
+      await this.run(tx, 'select 1 from api_key where id in (select api_key_id from reservation where expires_at < ?) order by id for update', [now]);
+      await this.run(tx, 'select 1 from account where id in (select account_id from reservation where expires_at < ?) order by id for update', [now]);
+      return this.run(
         tx,
         `with gone as (
            delete from reservation where expires_at < ? returning account_id, api_key_id, amount
@@ -210,8 +216,8 @@ export class CreditLedger {
          )
          select count(*) as released from gone`,
         [now],
-      ),
-    );
+      );
+    });
     return Number(row?.released ?? 0);
   }
 

@@ -16,10 +16,19 @@ export class KeyUsageQueries {
          coalesce(sum(amount) filter (where created_at >= ?), 0) as daily,
          coalesce(sum(amount) filter (where created_at >= ?), 0) as weekly,
          coalesce(sum(amount) filter (where created_at >= ?), 0) as monthly
-       from ledger_entry where api_key_id = ? and kind = 'usage' and created_at >= ?`,
+       from ledger_entry where api_key_id = ? and kind in ('usage', 'byok_fee') and created_at >= ?`,
       [day, week, month, apiKeyId, week < month ? week : month],
     );
     return { daily: negate(asMoney(row?.daily)), weekly: negate(asMoney(row?.weekly)), monthly: negate(asMoney(row?.monthly)) };
+  }
+
+  /** What the key's BYOK requests cost at list price, paid to providers with the account's own keys. */
+  async byokUsage(apiKeyId: string): Promise<Money> {
+    const [row] = await this.em.getConnection().execute<Row[]>(
+      'select coalesce(sum(byok_usage), 0) as total from generation where api_key_id = ? and is_byok',
+      [apiKeyId],
+    );
+    return asMoney(row?.total);
   }
 
   /** Everything ever credited (grants, purchases, refunds) and everything spent (usage and fees). */
