@@ -27,6 +27,12 @@ import { createInMemoryRateLimiter } from './gateway/rate-limit/in-memory-rate-l
 import { createRedisRateLimiter } from './gateway/rate-limit/redis-rate-limiter.js';
 import { requestsPerMinute, type RateLimiter } from './gateway/rate-limit/rate-limiter.js';
 import { failOpen } from './gateway/rate-limit/fail-open.js';
+import { createInFlight } from './gateway/generation/in-flight.js';
+import { createGenerationRunner } from './gateway/generation/generation-runner.js';
+import type { CompletionEvent } from './gateway/generation/completion-events.js';
+import type { GenerationLog } from './realtime/generation-log.js';
+import { createMemoryGenerationLog } from './realtime/memory-generation-log.js';
+import { createRedisGenerationLog } from './realtime/redis-generation-log.js';
 
 export interface App {
   /** Opens the database, prepares it if configured to, and listens. Resolves with the base URL. */
@@ -65,7 +71,10 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let completions: CompletionDeps | undefined;
   let authenticator: Authenticator | undefined;
   let redis: Redis | undefined;
+  let redisSubscriber: Redis | undefined;
+  let generationLog: GenerationLog<CompletionEvent> | undefined;
   const health = createInMemoryHealthStore();
+  const inFlight = createInFlight();
 
   async function prepare(db: Database): Promise<void> {
     if (!config.autoMigrate) {
@@ -166,12 +175,28 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
           redis.on('error', (error: Error) => logger.debug({ reason: error.message }, 'redis connection error'));
           await redis.connect();
+          redisSubscriber = redis.duplicate();
+          await redisSubscriber.connect();
         }
+        // Where GraphQL completion streams live: in Redis, any instance can serve (and resume) any generation.
+        generationLog = redis && redisSubscriber
+          ? createRedisGenerationLog<CompletionEvent>({ client: redis, subscriber: redisSubscriber })
+          : createMemoryGenerationLog<CompletionEvent>();
         const keyring = await resolveKeyring();
         const byok = createByokCredentials(db.orm.em, keyring, {
           onUnreadable: (accountId, provider, error) => logger.warn({ accountId, provider, reason: (error as Error).message }, 'a BYOK key cannot be decrypted'),
         });
+        http = new UpstreamHttpClient();
+        const rateLimiter = createRateLimiter();
+        completions = {
+          em: db.orm.em, catalog: catalogSnapshot, health, upstreams, http, sticky: createStickyMemory(), byok, byokFee: config.billing.byokFee, inFlight,
+          ...(rateLimiter ? { rateLimiter } : {}),
+        };
+        const generations = createGenerationRunner(completions, generationLog, (error, generationId) =>
+          logger.error({ generationId, reason: (error as Error).message }, 'generation log append failed: its stream ends early (the generation still settles)'),
+        );
         const services = {
+          generations,
           keyring,
           byok,
           auth,
@@ -182,12 +207,6 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           healthFeed: config.healthFeed,
           upstreams,
         };
-        http = new UpstreamHttpClient();
-        const rateLimiter = createRateLimiter();
-        completions = {
-          em: db.orm.em, catalog: catalogSnapshot, health, upstreams, http, sticky: createStickyMemory(), byok, byokFee: config.billing.byokFee,
-          ...(rateLimiter ? { rateLimiter } : {}),
-        };
         authenticator = auth;
         const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });
         stopSweeper = startReservationSweeper(db.orm.em, logger);
@@ -197,6 +216,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         url = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
         return url;
       } catch (err) {
+        redisSubscriber?.disconnect();
         redis?.disconnect();
         await db.close();
         throw err;
@@ -204,10 +224,15 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     },
     stop() {
       stopping ??= (async () => {
+        // New generations are refused from here; running ones get the grace period, then are cancelled — settled either way.
+        const drained = await inFlight.drain(config.shutdownGraceMs);
+        if (drained.finished + drained.aborted > 0) logger.info(drained, 'drained running generations');
         await server?.close();
         await stopSweeper?.();
         await simulator?.stop();
         await http?.close();
+        await generationLog?.close();
+        redisSubscriber?.disconnect();
         redis?.disconnect();
         await database?.close();
       })();

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       billing: { purchaseFeeBasisPoints: 550n, purchaseFeeMinimum: 800_000_000_000n, byokFee: { basisPoints: 500n, freeRequestsPerMonth: 1_000_000 } },
       keyring: undefined,
       rateLimitPerMinute: 600,
+      shutdownGraceMs: 10_000,
       healthFeed: { intervalMs: 1_000, refreshMs: 30_000 },
       upstreams: { simulate: 'auto', simulatorProfile: 'realistic', simulatorUrl: undefined, credentials: {} },
     });

@@ -22,6 +22,8 @@ export const ERROR_POLICIES = {
   /** The client went away or cancelled; 499 is the de-facto "client closed request" status. */
   cancelled: { retryable: false, countsAgainstHealth: false, httpStatus: 499 },
   internal: { retryable: false, countsAgainstHealth: false, httpStatus: 500 },
+  /** This instance is shutting down (or otherwise not taking new work): retry, another instance will. */
+  service_unavailable: { retryable: false, countsAgainstHealth: false, httpStatus: 503 },
 } as const satisfies Record<string, ErrorPolicy>;
 
 export interface ErrorPolicy {

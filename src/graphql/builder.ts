@@ -9,6 +9,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     Money: { Input: Money; Output: Money };
     DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
   };
   DefaultFieldNullability: false;
 }>({

@@ -10,6 +10,7 @@ import type { WatchOptions } from '../gateway/health/watch-provider-health.js';
 import type { UpstreamDirectory } from '../gateway/upstreams.js';
 import type { Keyring } from '../gateway/secrets/keyring.js';
 import type { ByokCredentials } from '../gateway/byok/byok-credentials.js';
+import type { GenerationRunner } from '../gateway/generation/generation-runner.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Long-lived collaborators the resolvers call into (built once by the app). */
@@ -24,6 +25,8 @@ export interface GraphQLServices {
   /** Seals BYOK keys; undefined when the server has no SECRET_KEY (BYOK unavailable). */
   keyring: Keyring | undefined;
   byok: ByokCredentials;
+  /** Starts, follows and cancels generations (GraphQL inference). */
+  generations: GenerationRunner;
 }
 
 /** Per-operation state: a forked EntityManager (own identity map), fresh DataLoaders, the caller. */

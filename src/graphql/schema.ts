@@ -8,11 +8,13 @@ import './types/endpoint-health.js';
 import './types/user-errors.js';
 import './types/api-key.js';
 import './types/byok-key.js';
+import './types/generation.js';
 import './types/viewer.js';
 import './types/key-mutations.js';
 import './types/credit-mutations.js';
 import './types/admin-mutations.js';
 import './types/route-plan.js';
 import './types/provider-health-subscription.js';
+import './types/completion.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -10,8 +10,10 @@ export interface LogEntry<E> {
  * gap and no duplicate, until the final event. Implementations: in-memory and Redis (one contract test).
  */
 export interface GenerationLog<E> {
-  /** Starts a generation's log; following an id that was never opened fails. */
-  open(generationId: string): Promise<void>;
+  /** Starts a generation's log for the account that owns it; following an id that was never opened fails. */
+  open(generationId: string, owner: string): Promise<void>;
+  /** Who may read the log (the `owner` given to open); undefined for an unknown or expired generation. */
+  ownerOf(generationId: string): Promise<string | undefined>;
   /** Appends an event and returns its seq; `final` marks the last event (followers stop after it). */
   append(generationId: string, event: E, options?: { final?: boolean }): Promise<number>;
   follow(generationId: string, afterSeq: number, signal?: AbortSignal): AsyncIterable<LogEntry<E>>;

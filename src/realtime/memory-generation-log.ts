@@ -9,6 +9,7 @@ import {
 } from './generation-log.js';
 
 interface Stream<E> {
+  owner: string;
   entries: LogEntry<E>[];
   lastSeq: number;
   done: boolean;
@@ -33,9 +34,12 @@ export function createMemoryGenerationLog<E>(limits: GenerationLogLimits = DEFAU
   };
 
   return {
-    async open(id) {
+    async open(id, owner) {
       sweep();
-      if (!live(id)) streams.set(id, { entries: [], lastSeq: 0, done: false, expiresAt: now() + limits.ttlMs, wake: new Set() });
+      if (!live(id)) streams.set(id, { owner, entries: [], lastSeq: 0, done: false, expiresAt: now() + limits.ttlMs, wake: new Set() });
+    },
+    async ownerOf(id) {
+      return live(id)?.owner;
     },
     async append(id, event, options = {}) {
       const s = live(id);

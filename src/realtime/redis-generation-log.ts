@@ -62,9 +62,12 @@ export function createRedisGenerationLog<E>({ client, subscriber, keyPrefix = 's
   }
 
   return {
-    async open(id) {
+    async open(id, owner) {
       const k = keys(id);
-      await client.multi().hsetnx(k.meta, 'seq', '0').hsetnx(k.meta, 'done', '0').pexpire(k.meta, limits.ttlMs).exec();
+      await client.multi().hsetnx(k.meta, 'seq', '0').hsetnx(k.meta, 'done', '0').hsetnx(k.meta, 'owner', owner).pexpire(k.meta, limits.ttlMs).exec();
+    },
+    async ownerOf(id) {
+      return (await client.hget(keys(id).meta, 'owner')) ?? undefined;
     },
     async append(id, event, options = {}) {
       const k = keys(id);

@@ -7,7 +7,7 @@ import { runCompletion, runGeneration, type CompletionDeps, type CompletionInput
 import type { Principal } from '../gateway/auth/principal.js';
 import { AttemptSchema, GenerationSchema } from '../persistence/entities/index.js';
 import { requireKey, type AuthEnv } from './auth.js';
-import { parseChatCompletionRequest } from './chat-completion-request.js';
+import { parseChatCompletionRequest } from '../gateway/chat-request/parse-chat-request.js';
 import { chatCompletionJson, createChunker, generationJson } from './completion-shapes.js';
 import { errorResponse } from './errors.js';
 

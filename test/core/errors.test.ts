@@ -6,6 +6,7 @@ describe('error taxonomy', () => {
     expect(ERROR_CODES).toEqual([
       'bad_request', 'unauthorized', 'insufficient_credits', 'forbidden', 'not_found', 'rate_limited', 'timeout',
       'upstream_unavailable', 'upstream_bad_response', 'context_length_exceeded', 'cancelled', 'internal',
+      'service_unavailable',
     ]);
   });
 

@@ -26,11 +26,16 @@ export function generationLogContract(factory: () => LogFactory) {
     f = factory();
     log = await f.create(LIMITS);
     id = `gen-${Math.random().toString(36).slice(2)}`;
-    await log.open(id);
+    await log.open(id, 'account-a');
   });
   afterEach(async () => {
     await log.close();
     await f.dispose();
+  });
+
+  it('knows who owns a generation, and nothing of unknown ones', async () => {
+    expect(await log.ownerOf(id)).toBe('account-a');
+    expect(await log.ownerOf('gen-never-opened')).toBeUndefined();
   });
 
   it('numbers events from 1 without gaps and replays them all to a late follower', async () => {
@@ -75,7 +80,7 @@ export function generationLogContract(factory: () => LogFactory) {
     await expect(log.append('gen-never-opened', { n: 1 })).rejects.toBeInstanceOf(GenerationNotFoundError);
 
     const small = await f.create({ maxEvents: 3, ttlMs: 60_000 });
-    await small.open(id + '-small');
+    await small.open(id + '-small', 'account-a');
     for (let n = 1; n <= 6; n++) await small.append(id + '-small', { n }, { final: n === 6 });
     await expect(collect(small.follow(id + '-small', 1))).rejects.toBeInstanceOf(CursorExpiredError);
     expect((await collect(small.follow(id + '-small', 3))).map((e) => e.seq)).toEqual([4, 5, 6]);

@@ -15,11 +15,12 @@ import { CreditLedger } from '../../persistence/repositories/credit-ledger.js';
 import { countByokGenerationsSince, recordGeneration, type AttemptRecord, type GenerationRecord } from '../../persistence/repositories/generation-recorder.js';
 import type { Principal } from '../auth/principal.js';
 import type { ByokCredentials } from '../byok/byok-credentials.js';
-import type { CatalogSnapshot } from '../routing/catalog-snapshot.js';
+import type { CatalogSnapshot, CatalogView } from '../routing/catalog-snapshot.js';
 import type { UpstreamDirectory } from '../upstreams.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import type { InFlight } from './in-flight.js';
 import { healthOutcomeOf } from './attempt-outcome.js';
-import { byokProviders, dispatchTargets, type AttemptCredential } from './dispatch-targets.js';
+import { byokProviders, dispatchTargets, type AttemptCredential, type DispatchTarget } from './dispatch-targets.js';
 import { estimatePromptTokens } from './estimate-prompt-tokens.js';
 import { isOutput, type CompletionOutcome, type GenerationEvent } from './generation-events.js';
 
@@ -34,6 +35,8 @@ export interface CompletionDeps {
   sticky: StickyMemory;
   byok: ByokCredentials;
   byokFee: ByokFeeTerms;
+  /** This instance's running generations (cancel by id, drain on shutdown). */
+  inFlight: InFlight;
   /** Requests per key on inference paths; none when the limit is off. */
   rateLimiter?: RateLimiter;
   /** How long a reservation may live before the sweeper assumes this process died. */
@@ -88,6 +91,11 @@ interface Charged {
  * completion tokens costs nothing. An attempt sent with the account's own key (BYOK) costs the BYOK fee.
  */
 export async function* runGeneration(deps: CompletionDeps, principal: Principal, input: CompletionInput, signal?: AbortSignal): AsyncGenerator<GenerationEvent> {
+  if (!deps.inFlight.accepting) {
+    const error = new SwitchyardError('service_unavailable', 'This instance is shutting down; retry the request');
+    yield { type: 'final', outcome: { kind: 'failed', generationId: null, error, attempts: [] } };
+    return;
+  }
   const limited = await deps.rateLimiter?.hit(principal.key.id, Date.now());
   if (limited && !limited.allowed) {
     const error = new SwitchyardError('rate_limited', 'Rate limit exceeded for this API key', { retryAfterMs: limited.retryAfterMs });
@@ -136,7 +144,34 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
     yield { type: 'final', outcome: { kind: 'failed', generationId: null, error: new SwitchyardError('insufficient_credits', message, { details: { reason: reserved.reason } }), attempts: [] } };
     return;
   }
-  yield { type: 'started', generationId };
+  // From here on the generation is settled exactly once, whoever aborts it: the caller, cancelGeneration or a shutdown.
+  const abort = new AbortController();
+  const unregister = deps.inFlight.add(generationId, abort);
+  const forwardAbort = () => abort.abort();
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+  if (signal?.aborted) abort.abort();
+  try {
+    yield { type: 'started', generationId };
+    yield* attemptAndSettle(deps, principal, input, { generationId, createdAt, keyPeriodStart, promptTokens, stickyKey, catalog, targets }, abort.signal);
+  } finally {
+    signal?.removeEventListener('abort', forwardAbort);
+    unregister();
+  }
+}
+
+interface Prepared {
+  generationId: string;
+  createdAt: Date;
+  keyPeriodStart: Date;
+  promptTokens: number;
+  stickyKey: string | null;
+  catalog: CatalogView;
+  targets: DispatchTarget[];
+}
+
+/** The attempts in order, then the settlement: usage charged, reservation released, rows written. */
+async function* attemptAndSettle(deps: CompletionDeps, principal: Principal, input: CompletionInput, prepared: Prepared, signal: AbortSignal): AsyncGenerator<GenerationEvent> {
+  const { generationId, createdAt, keyPeriodStart, promptTokens, stickyKey, catalog, targets } = prepared;
 
   /** What credits pay for `listCost` of usage sent with `credential`. */
   const charge = async (listCost: Money, credential: AttemptCredential): Promise<Pick<Charged, 'cost' | 'byok'>> => {

@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { describeExclusion, type Exclusion, type Plan, type PlannedAttempt } from '../../core/routing/index.js';
+import { describeExclusion, type Exclusion, type Plan, type PlannedAttempt, type ProviderPreferences } from '../../core/routing/index.js';
 import { previewRoute } from '../../gateway/routing/preview-route.js';
 import { EndpointRef } from './endpoint.js';
 import { ModalityEnum, QuantizationEnum } from './enums.js';
@@ -97,6 +97,16 @@ const RoutePlanInput = builder.inputType('RoutePlanInput', {
 
 const withoutNulls = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v != null));
 
+/** The GraphQL input as the routing core's preferences (unset fields left out). */
+export function providerPreferencesFrom(input: typeof ProviderPreferencesInput.$inferInput | null | undefined): ProviderPreferences {
+  if (!input) return {};
+  return {
+    ...withoutNulls(input),
+    ...(input.sort ? { sort: { by: input.sort.by, partition: input.sort.partition ?? 'model' } } : {}),
+    ...(input.maxPrice ? { maxPrice: withoutNulls(input.maxPrice) } : {}),
+  } as ProviderPreferences;
+}
+
 builder.queryField('routePlan', (t) =>
   t.field({
     type: RoutePlanRef,
@@ -104,14 +114,9 @@ builder.queryField('routePlan', (t) =>
     errors: { types: USER_ERRORS },
     args: { input: t.arg({ type: RoutePlanInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
-      const p = input.provider ? withoutNulls(input.provider) : {};
       return previewRoute(ctx.catalogSnapshot, ctx.health, {
         models: [...(input.model ? [input.model] : []), ...(input.models ?? [])],
-        provider: {
-          ...p,
-          ...(input.provider?.sort ? { sort: { by: input.provider.sort.by, partition: input.provider.sort.partition ?? 'model' } } : {}),
-          ...(input.provider?.maxPrice ? { maxPrice: withoutNulls(input.provider.maxPrice) } : {}),
-        },
+        provider: providerPreferencesFrom(input.provider),
         usedParameters: input.parameters ?? [],
         inputModalities: (input.inputModalities ?? []).filter((m) => m !== 'text'),
         promptTokens: input.promptTokens ?? 0,

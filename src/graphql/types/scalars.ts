@@ -1,5 +1,6 @@
 import { GraphQLError, Kind } from 'graphql';
 import { formatUsd, parseUsd, MoneyParseError, type Money } from '../../core/billing/money.js';
+import { JSONResolver } from 'graphql-scalars';
 import { builder } from '../builder.js';
 
 const parseMoney = (value: unknown): Money => {
@@ -32,3 +33,5 @@ builder.scalarType('DateTime', {
     return date;
   },
 });
+
+builder.addScalarType('JSON', JSONResolver);

@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import { sub } from '../../core/billing/money.js';
 import { AccountSchema, ApiKeySchema, LedgerEntrySchema, type Account, type LedgerEntry } from '../../persistence/entities/index.js';
 import { ByokKeyRef, byokKeys } from './byok-key.js';
+import { GenerationRef, generationsConnection } from './generation.js';
 import { KeyManagement } from '../../gateway/accounts/manage-keys.js';
 import { requirePrincipal } from '../require-principal.js';
 import { ApiKeyRef } from './api-key.js';
@@ -63,6 +64,11 @@ const ViewerRef = builder.objectRef<ViewerShape>('Viewer').implement({
         resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, ({ offset, limit }) =>
           ctx.em.find(LedgerEntrySchema, { account: v.accountId }, { orderBy: { createdAt: 'desc', id: 'desc' }, offset, limit }),
         ),
+    }),
+    generations: t.connection({
+      type: GenerationRef,
+      description: 'The account’s settled generations, newest first (at most 100 per page).',
+      resolve: (v, args, ctx) => generationsConnection(ctx, v.accountId, args),
     }),
     byokKeys: t.field({
       type: [ByokKeyRef],

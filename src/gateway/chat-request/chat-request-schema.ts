@@ -12,8 +12,8 @@ import type {
   ResponseFormat,
   TextPart,
   ToolChoice,
-} from '../core/llm/request.js';
-import { providerPreferencesSchema } from '../gateway/routing/provider-preferences.js';
+} from '../../core/llm/request.js';
+import { providerPreferencesSchema } from '../routing/provider-preferences.js';
 
 /** zod schemas of an OpenAI/OpenRouter chat-completions body (parsing only; mapping is in chat-completion-request.ts). */
 export const MAX_MESSAGES = 2000;

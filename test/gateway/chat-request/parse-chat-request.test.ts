@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChatCompletionRequest, type ParsedChatCompletion } from '../../src/rest/chat-completion-request.js';
+import { parseChatCompletionRequest, type ParsedChatCompletion } from '../../../src/gateway/chat-request/parse-chat-request.js';
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const PDF = 'JVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFI+PgpzdHJlYW0K';

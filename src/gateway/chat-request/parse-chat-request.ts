@@ -4,9 +4,9 @@ import type {
   ContentPart,
   Message,
   RequestParameter,
-} from '../core/llm/request.js';
-import { REQUEST_PARAMETERS } from '../core/llm/request.js';
-import type { ProviderPreferences } from '../core/routing/index.js';
+} from '../../core/llm/request.js';
+import { REQUEST_PARAMETERS } from '../../core/llm/request.js';
+import type { ProviderPreferences } from '../../core/routing/index.js';
 import { MAX_MODELS, bodySchema, type Body } from './chat-request-schema.js';
 
 /**

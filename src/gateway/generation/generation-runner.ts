@@ -1,0 +1,66 @@
+import type { SwitchyardError } from '../../core/errors.js';
+import type { GenerationLog, LogEntry } from '../../realtime/generation-log.js';
+import type { Principal } from '../auth/principal.js';
+import { NotFoundError } from '../user-errors.js';
+import { runGeneration, type CompletionDeps, type CompletionInput } from './run-completion.js';
+import { isTerminal, toCompletionEvents, type CompletionEvent } from './completion-events.js';
+
+export type StartResult = { kind: 'started'; generationId: string } | { kind: 'refused'; error: SwitchyardError };
+
+export interface GenerationRunner {
+  /**
+   * Starts a generation in the background and resolves once it is admitted (routed and reserved) or
+   * refused. Its events go to the GenerationLog, where any subscriber of the owning account can follow them.
+   */
+  start(principal: Principal, input: CompletionInput): Promise<StartResult>;
+  /** Events after `afterSeq`, replayed then live, until the terminal one. Someone else's generation is "not found". */
+  follow(principal: Principal, generationId: string, afterSeq: number, signal?: AbortSignal): Promise<AsyncIterable<LogEntry<CompletionEvent>>>;
+  /** Aborts a running generation of the caller's account (it settles what was used); false when it already ended. */
+  cancel(principal: Principal, generationId: string): Promise<boolean>;
+}
+
+export function createGenerationRunner(deps: CompletionDeps, log: GenerationLog<CompletionEvent>, onError: (error: unknown, generationId: string) => void): GenerationRunner {
+  async function owned(principal: Principal, generationId: string): Promise<void> {
+    if ((await log.ownerOf(generationId)) !== principal.accountId) throw new NotFoundError(`No running or recent generation ${generationId}`);
+  }
+
+  return {
+    async start(principal, input) {
+      const events = runGeneration(deps, principal, input);
+      for (;;) {
+        const next = await events.next();
+        if (next.done) throw new Error('generation ended without an outcome');
+        const event = next.value;
+        if (event.type === 'final' && event.outcome.kind === 'failed') return { kind: 'refused', error: event.outcome.error };
+        if (event.type !== 'started') continue;
+        const { generationId } = event;
+        await log.open(generationId, principal.accountId);
+        // The pump: every event into the log, in order. runGeneration settles on its own; the log is
+        // only how clients see it, so a log failure is reported, and the generation still runs to the end.
+        void (async () => {
+          let logging = true;
+          for await (const e of { [Symbol.asyncIterator]: () => events }) {
+            if (!logging) continue;
+            for (const out of toCompletionEvents(e, generationId)) {
+              try {
+                await log.append(generationId, out, { final: isTerminal(out) });
+              } catch (error) {
+                logging = false;
+                onError(error, generationId);
+              }
+            }
+          }
+        })();
+        return { kind: 'started', generationId };
+      }
+    },
+    async follow(principal, generationId, afterSeq, signal) {
+      await owned(principal, generationId);
+      return log.follow(generationId, afterSeq, signal);
+    },
+    async cancel(principal, generationId) {
+      await owned(principal, generationId);
+      return deps.inFlight.abort(generationId);
+    },
+  };
+}
