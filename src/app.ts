@@ -210,7 +210,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         authenticator = auth;
         const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });
         stopSweeper = startReservationSweeper(db.orm.em, logger);
-        const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, isDatabaseReachable: () => db.isReachable() });
+        const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, sseKeepAliveMs: config.sseKeepAliveMs, isDatabaseReachable: () => db.isReachable() });
         server = createHttpServer(yoga, rest, auth);
         const address = await server.listen(config.port, config.host);
         url = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;

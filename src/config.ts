@@ -46,6 +46,7 @@ const envSchema = z.object({
   BYOK_FREE_REQUESTS_PER_MONTH: z.coerce.number().int().min(0, 'expected a non-negative integer').default(1_000_000),
   RATE_LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0, 'expected a non-negative integer (0 turns the limit off)').default(600),
   SIMULATOR_URL: optionalUrl(['http', 'https']),
+  SSE_KEEPALIVE_MS: z.coerce.number().int().min(10, 'expected milliseconds ≥ 10').default(2_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0, 'expected milliseconds ≥ 0').default(10_000),
   SIMULATE_PROVIDERS: z.enum(['auto', 'all', 'off'], { message: 'expected auto, all or off' }).default('auto'),
   SIMULATOR_PROFILE: z.enum(['realistic', 'fast'], { message: 'expected realistic or fast' }).default('realistic'),
@@ -81,6 +82,8 @@ export interface Config {
   keyring: Keyring | undefined;
   /** Requests per minute per API key on inference paths; null turns the limit off. */
   rateLimitPerMinute: number | null;
+  /** A streamed response silent this long gets a `: OPENROUTER PROCESSING` comment. */
+  sseKeepAliveMs: number;
   /** On SIGTERM, how long running generations may finish before they are cancelled (and settled). */
   shutdownGraceMs: number;
   /** Which providers are called for real and which are answered by the built-in simulator. */
@@ -147,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     keyring,
     rateLimitPerMinute: e.RATE_LIMIT_REQUESTS_PER_MINUTE === 0 ? null : e.RATE_LIMIT_REQUESTS_PER_MINUTE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    sseKeepAliveMs: e.SSE_KEEPALIVE_MS,
   };
 }
 

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       keyring: undefined,
       rateLimitPerMinute: 600,
       shutdownGraceMs: 10_000,
+      sseKeepAliveMs: 2_000,
       healthFeed: { intervalMs: 1_000, refreshMs: 30_000 },
       upstreams: { simulate: 'auto', simulatorProfile: 'realistic', simulatorUrl: undefined, credentials: {} },
     });

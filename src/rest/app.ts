@@ -16,6 +16,7 @@ export interface RestDeps {
   health: HealthStore;
   logger: Logger;
   completions: () => CompletionDeps;
+  sseKeepAliveMs: number;
   isDatabaseReachable(): Promise<boolean>;
 }
 
@@ -29,7 +30,7 @@ export function createRestApp(deps: RestDeps): Hono {
   app.route('/api/v1', catalogRoutes(deps.em, deps.health));
   app.route('/api/v1', accountRoutes(deps.em, deps.auth));
   app.route('/api/v1', keyRoutes(deps.em, deps.auth));
-  app.route('/api/v1', completionRoutes(deps.completions, deps.auth));
+  app.route('/api/v1', completionRoutes(deps.completions, deps.auth, { keepAliveMs: deps.sseKeepAliveMs }));
 
   app.notFound((c) => errorResponse(c, 404, `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {

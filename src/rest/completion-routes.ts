@@ -27,21 +27,40 @@ function failureResponse(c: Context, outcome: Failed): Response {
   });
 }
 
+const KEEP_ALIVE = ': OPENROUTER PROCESSING\n\n';
+const TIMED_OUT = Symbol('timed out');
+
+/** The next event, or TIMED_OUT after `ms` — the pending `next()` stays valid for the following call. */
+function nextWithin<T>(pending: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)));
+  return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
- * SSE streaming. The status is decided at the first output part: until then a failure is a normal
- * HTTP error; after it, failures become an error chunk with finish_reason "error". A client that
- * disconnects aborts the upstream request.
+ * SSE streaming. Until the first output part a failure is a normal HTTP error — but if nothing is
+ * decided within `keepAliveMs` (a slow first token), the response commits to 200 and sends
+ * `: OPENROUTER PROCESSING` comments while it waits, so proxies don't time out. After that, failures
+ * become an error chunk with finish_reason "error". A client that disconnects aborts the upstream request.
  */
-async function streamCompletionResponse(c: Context, deps: CompletionDeps, principal: Principal, input: CompletionInput): Promise<Response> {
+async function streamCompletionResponse(c: Context, deps: CompletionDeps, principal: Principal, input: CompletionInput, keepAliveMs: number): Promise<Response> {
   const abort = new AbortController();
   c.req.raw.signal.addEventListener('abort', () => abort.abort(), { once: true });
   const events = runGeneration(deps, principal, input, abort.signal);
   const early: GenerationEvent[] = [];
+  let pending: Promise<IteratorResult<GenerationEvent>> | undefined;
+  let ended = false;
   let generationId: string | null = null;
-  // Pull events until the first output part (or the end) to know which response this is.
+  // Pull events until the first output part, the end, or the keep-alive deadline.
   for (;;) {
-    const next = await events.next();
-    if (next.done) break;
+    pending ??= events.next();
+    const next = await nextWithin(pending, keepAliveMs);
+    if (next === TIMED_OUT) break;
+    pending = undefined;
+    if (next.done) {
+      ended = true;
+      break;
+    }
     early.push(next.value);
     if (next.value.type === 'started') generationId = next.value.generationId;
     if (next.value.type === 'output') break;
@@ -72,13 +91,24 @@ async function streamCompletionResponse(c: Context, deps: CompletionDeps, princi
       }
     };
     for (const event of early) await handle(event);
-    for await (const event of { [Symbol.asyncIterator]: () => events }) await handle(event);
+    while (!ended) {
+      pending ??= events.next();
+      const next = await nextWithin(pending, keepAliveMs);
+      if (next === TIMED_OUT) {
+        await stream.write(KEEP_ALIVE);
+        continue;
+      }
+      pending = undefined;
+      if (next.done) break;
+      await handle(next.value);
+    }
     await stream.writeSSE({ data: '[DONE]' });
   });
 }
 
 /** `POST /api/v1/chat/completions` (OpenAI/OpenRouter-compatible) and `GET /api/v1/generation`. */
-export function completionRoutes(deps: () => CompletionDeps, auth: Authenticator): Hono<AuthEnv> {
+/** `keepAliveMs`: how long a stream may be silent before a keep-alive comment (and the wait before committing to 200). */
+export function completionRoutes(deps: () => CompletionDeps, auth: Authenticator, { keepAliveMs = 2_000 } = {}): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const keyed = requireKey(auth);
 
@@ -97,7 +127,7 @@ export function completionRoutes(deps: () => CompletionDeps, auth: Authenticator
       sessionId: parsed.value.sessionId,
       stream: parsed.value.stream,
     };
-    if (parsed.value.stream) return streamCompletionResponse(c, deps(), c.get('principal'), input);
+    if (parsed.value.stream) return streamCompletionResponse(c, deps(), c.get('principal'), input, keepAliveMs);
     const created = new Date();
     const outcome = await runCompletion(deps(), c.get('principal'), input);
     if (outcome.generationId) c.header('X-Generation-Id', outcome.generationId);
