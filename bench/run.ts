@@ -18,3 +18,6 @@ console.table(await benchSimulator());
 
 console.log(`\n== Credits: reserve + settle, 2000 requests, 16 concurrent (one hot key vs 16 accounts) ==`);
 console.table(await (await import('./reservations.js')).benchReservations());
+
+console.log('\n== Gateway vs a bare pass-through proxy (own processes; embedded PGlite; one hot key; 400 sequential, then 32 connections × 8 s) ==');
+console.table(await (await import('./gateway.js')).benchGateway());
