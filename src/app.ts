@@ -33,6 +33,8 @@ import type { CompletionEvent } from './gateway/generation/completion-events.js'
 import type { GenerationLog } from './realtime/generation-log.js';
 import { createMemoryGenerationLog } from './realtime/memory-generation-log.js';
 import { createRedisGenerationLog } from './realtime/redis-generation-log.js';
+import { createAppPubSub } from './realtime/pubsub.js';
+import { ALL_ACCOUNTS } from './gateway/generation/routing-decisions.js';
 
 export interface App {
   /** Opens the database, prepares it if configured to, and listens. Resolves with the base URL. */
@@ -72,6 +74,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let authenticator: Authenticator | undefined;
   let redis: Redis | undefined;
   let redisSubscriber: Redis | undefined;
+  let redisEvents: Redis | undefined;
   let generationLog: GenerationLog<CompletionEvent> | undefined;
   const health = createInMemoryHealthStore();
   const inFlight = createInFlight();
@@ -176,8 +179,10 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           redis.on('error', (error: Error) => logger.debug({ reason: error.message }, 'redis connection error'));
           await redis.connect();
           redisSubscriber = redis.duplicate();
-          await redisSubscriber.connect();
+          redisEvents = redis.duplicate();
+          await Promise.all([redisSubscriber.connect(), redisEvents.connect()]);
         }
+        const pubsub = createAppPubSub(redis && redisEvents ? { publishClient: redis, subscribeClient: redisEvents } : undefined);
         // Where GraphQL completion streams live: in Redis, any instance can serve (and resume) any generation.
         generationLog = redis && redisSubscriber
           ? createRedisGenerationLog<CompletionEvent>({ client: redis, subscriber: redisSubscriber })
@@ -191,11 +196,16 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         completions = {
           em: db.orm.em, catalog: catalogSnapshot, health, upstreams, http, sticky: createStickyMemory(), byok, byokFee: config.billing.byokFee, inFlight,
           ...(rateLimiter ? { rateLimiter } : {}),
+          decisions: (decision) => {
+            pubsub.publish('routing-decision', decision.accountId, decision);
+            pubsub.publish('routing-decision', ALL_ACCOUNTS, decision);
+          },
         };
         const generations = createGenerationRunner(completions, generationLog, (error, generationId) =>
           logger.error({ generationId, reason: (error as Error).message }, 'generation log append failed: its stream ends early (the generation still settles)'),
         );
         const services = {
+          pubsub,
           generations,
           keyring,
           byok,
@@ -216,6 +226,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         url = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
         return url;
       } catch (err) {
+        redisEvents?.disconnect();
         redisSubscriber?.disconnect();
         redis?.disconnect();
         await db.close();
@@ -232,6 +243,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         await simulator?.stop();
         await http?.close();
         await generationLog?.close();
+        redisEvents?.disconnect();
         redisSubscriber?.disconnect();
         redis?.disconnect();
         await database?.close();

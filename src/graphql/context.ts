@@ -11,6 +11,7 @@ import type { UpstreamDirectory } from '../gateway/upstreams.js';
 import type { Keyring } from '../gateway/secrets/keyring.js';
 import type { ByokCredentials } from '../gateway/byok/byok-credentials.js';
 import type { GenerationRunner } from '../gateway/generation/generation-runner.js';
+import type { AppPubSub } from '../realtime/pubsub.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Long-lived collaborators the resolvers call into (built once by the app). */
@@ -27,6 +28,8 @@ export interface GraphQLServices {
   byok: ByokCredentials;
   /** Starts, follows and cancels generations (GraphQL inference). */
   generations: GenerationRunner;
+  /** Cluster-wide events (in-memory, or Redis when instances share them). */
+  pubsub: AppPubSub;
 }
 
 /** Per-operation state: a forked EntityManager (own identity map), fresh DataLoaders, the caller. */

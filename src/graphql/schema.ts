@@ -16,5 +16,6 @@ import './types/admin-mutations.js';
 import './types/route-plan.js';
 import './types/provider-health-subscription.js';
 import './types/completion.js';
+import './types/routing-decisions.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

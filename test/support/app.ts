@@ -51,3 +51,22 @@ export async function startTestApp(target: DatabaseTarget, overrides: Partial<Co
     },
   };
 }
+
+/** Several app instances on one fresh database (as behind a load balancer), started one after another. */
+export async function startTestCluster(target: DatabaseTarget, count: number, overrides: Partial<Config> = {}): Promise<{ apps: RunningApp[]; stop(): Promise<void> }> {
+  const db = await target.create();
+  const apps: RunningApp[] = [];
+  for (let i = 0; i < count; i++) {
+    const queries: string[] = [];
+    const app = buildApp(testConfig(db.config, overrides), { logger: pino({ level: 'silent' }), database: { onQuery: (sql) => queries.push(sql) } });
+    const url = await app.start();
+    apps.push({ app, url, queries, stop: () => app.stop() });
+  }
+  return {
+    apps,
+    async stop() {
+      await Promise.all(apps.map((a) => a.stop()));
+      await db.dispose();
+    },
+  };
+}

@@ -19,6 +19,7 @@ import type { CatalogSnapshot, CatalogView } from '../routing/catalog-snapshot.j
 import type { UpstreamDirectory } from '../upstreams.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import type { InFlight } from './in-flight.js';
+import { attemptDecision, finishedDecision, plannedDecision, type DecisionSink } from './routing-decisions.js';
 import { healthOutcomeOf } from './attempt-outcome.js';
 import { byokProviders, dispatchTargets, type AttemptCredential, type DispatchTarget } from './dispatch-targets.js';
 import { estimatePromptTokens } from './estimate-prompt-tokens.js';
@@ -37,6 +38,8 @@ export interface CompletionDeps {
   byokFee: ByokFeeTerms;
   /** This instance's running generations (cancel by id, drain on shutdown). */
   inFlight: InFlight;
+  /** Where routing decisions go as they happen (the routingDecisions subscription); none to skip. */
+  decisions?: DecisionSink;
   /** Requests per key on inference paths; none when the limit is off. */
   rateLimiter?: RateLimiter;
   /** How long a reservation may live before the sweeper assumes this process died. */
@@ -115,13 +118,15 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
     sticky: deps.sticky.at(Date.now()),
     random: Math.random,
   });
-  if (plan.attempts.length === 0) {
+  const generationId = plan.attempts.length ? newGenerationId() : null;
+  deps.decisions?.(plannedDecision(plan, generationId, principal.accountId, input.models));
+  if (generationId === null) {
     const { message, metadata } = explainNoRoute(plan);
+    deps.decisions?.(finishedDecision(null, principal.accountId, 'refused', ZERO, message));
     yield { type: 'final', outcome: { kind: 'failed', generationId: null, error: new SwitchyardError('not_found', message, { details: metadata }), attempts: [] } };
     return;
   }
 
-  const generationId = newGenerationId();
   const createdAt = new Date();
   const keyPeriodStart = limitPeriodStart(principal.key.limitReset, createdAt);
   const targets = dispatchTargets(plan.attempts, byok);
@@ -141,6 +146,7 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
   });
   if (!reserved.ok) {
     const message = reserved.reason === 'key_limit' ? 'This key has reached its spending limit' : 'Insufficient credits for the worst-case cost of this request';
+    deps.decisions?.(finishedDecision(generationId, principal.accountId, 'refused', ZERO, reserved.reason));
     yield { type: 'final', outcome: { kind: 'failed', generationId: null, error: new SwitchyardError('insufficient_credits', message, { details: { reason: reserved.reason } }), attempts: [] } };
     return;
   }
@@ -190,8 +196,11 @@ async function* attemptAndSettle(deps: CompletionDeps, principal: Principal, inp
     const provider = { slug: info.providerSlug, baseUrl: info.baseUrl };
     const upstream = credential.kind === 'byok' ? deps.upstreams.resolveByok(provider, credential.apiKey) : deps.upstreams.resolve(provider);
     const started = performance.now();
-    const record = (status: AttemptRecord['status'], error: SwitchyardError | null) =>
-      attempts.push({ provider: info.providerSlug, endpointId: attempt.endpoint.id, status, errorClass: error?.code ?? null, httpStatus: error?.metadata.providerStatus ?? null, latencyMs: Math.round(performance.now() - started) });
+    const record = (status: AttemptRecord['status'], error: SwitchyardError | null) => {
+      const done: AttemptRecord = { provider: info.providerSlug, endpointId: attempt.endpoint.id, status, errorClass: error?.code ?? null, httpStatus: error?.metadata.providerStatus ?? null, latencyMs: Math.round(performance.now() - started) };
+      attempts.push(done);
+      deps.decisions?.(attemptDecision(generationId, principal.accountId, attempt.modelId, done));
+    };
     if (credential.kind === 'byok-unreadable' || upstream.mode === 'unavailable') {
       lastError = credential.kind === 'byok-unreadable'
         ? new SwitchyardError('upstream_unavailable', `Your ${info.providerSlug} key cannot be decrypted on this server; set it again`)
@@ -245,6 +254,8 @@ async function* attemptAndSettle(deps: CompletionDeps, principal: Principal, inp
 
   const usage = served?.result.usage;
   const cancelled = cancelledAfterOutput;
+  const status = served ? 'succeeded' : lastError?.code === 'cancelled' ? 'cancelled' : 'failed';
+  const cost = served?.cost ?? cancelled?.cost ?? ZERO;
   await recordGeneration(deps.em.fork(), {
     id: generationId,
     accountId: principal.accountId,
@@ -252,12 +263,12 @@ async function* attemptAndSettle(deps: CompletionDeps, principal: Principal, inp
     requestedModels: input.models,
     model: served?.model ?? cancelled?.model ?? null,
     provider: served?.provider ?? cancelled?.provider ?? null,
-    status: served ? 'succeeded' : lastError?.code === 'cancelled' ? 'cancelled' : 'failed',
+    status,
     streamed: input.stream ?? false,
     tokens: cancelled
       ? { prompt: promptTokens, completion: cancelled.outputTokens, reasoning: 0, cached: 0 }
       : { prompt: usage?.input.total ?? 0, completion: usage?.output.total ?? 0, reasoning: usage?.output.reasoning ?? 0, cached: usage?.input.cacheRead ?? 0 },
-    cost: served?.cost ?? cancelled?.cost ?? ZERO,
+    cost,
     byok: served?.byok ?? cancelled?.byok ?? null,
     latencyMs: served?.latencyMs ?? null,
     generationTimeMs: served?.latencyMs ?? null,
@@ -267,6 +278,7 @@ async function* attemptAndSettle(deps: CompletionDeps, principal: Principal, inp
     createdAt,
     attempts,
   }, keyPeriodStart);
+  deps.decisions?.(finishedDecision(generationId, principal.accountId, status, cost, served ? null : lastError?.code ?? null));
 
   if (!served) {
     const error = lastError ?? new SwitchyardError('upstream_unavailable', 'Every provider for this request is temporarily unavailable');
