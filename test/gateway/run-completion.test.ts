@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usageCost } from '../../src/core/billing/usage-cost.js';
+import { UpstreamHttpClient } from '../../src/adapters/http-client.js';
 import { runCompletion, runGeneration, type CompletionDeps, type CompletionInput, type CompletionOutcome } from '../../src/gateway/generation/run-completion.js';
 import type { Principal } from '../../src/gateway/auth/principal.js';
 import type { UpstreamDirectory } from '../../src/gateway/upstreams.js';
@@ -53,6 +54,8 @@ describe.each(await databaseTargets())('runCompletion on $name', (target) => {
     await running?.stop();
   });
   const em = () => running.app.database.orm.em.fork();
+  const stallClient = new UpstreamHttpClient({ firstByteTimeoutMs: 300 });
+  afterAll(() => stallClient.close());
   /** The app's pipeline with other upstreams and a fresh health store (so breakers don't carry over between tests). */
   const depsWith = (upstreams: (deps: CompletionDeps) => UpstreamDirectory): CompletionDeps => ({
     ...running.app.completions,
@@ -96,17 +99,21 @@ describe.each(await databaseTargets())('runCompletion on $name', (target) => {
     expect((await deps.health.snapshot(groqId, Date.now())).windows['30s'].failures).toBe(1);
   });
 
-  it.each(['429', '500', '503', 'reset'])('fails over from a %s before the first token', async (fault) => {
-    const deps = depsWith((d) => faulty(d, 'groq', fault));
+  it.each(['429', '500', '502', '503', '529', 'reset', 'stall'])('fails over from a %s before the first token', async (fault) => {
+    // A stall is cut by the first-byte timeout (60 s in production, 300 ms here).
+    const deps = fault === 'stall'
+      ? { ...depsWith((d) => simulating(d, 'groq', { 'x-sim-fault': 'stall', 'x-sim-stall-ms': '5000' })), http: stallClient }
+      : depsWith((d) => faulty(d, 'groq', fault));
     const outcome = await runCompletion(deps, principal, ask({ provider: { order: ['groq', 'together'] } }));
     if (outcome.kind !== 'completed') throw outcome.error;
     expect(outcome.provider).toBe('together');
     expect(outcome.attempts.map((a) => a.status)).toEqual(['failed', 'succeeded']);
   });
 
-  it('after the first token, a dropped stream ends the generation with an error — no silent retry, no charge', async () => {
+  // The simulator cuts these mid-stream, after output has started.
+  it.each(['drop', 'malformed'])('after the first token, a %s stream ends the generation with an error — no silent retry, no charge', async (fault) => {
     const before = (await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance;
-    const deps = depsWith((d) => faulty(d, 'groq', 'drop'));
+    const deps = depsWith((d) => faulty(d, 'groq', fault));
     const events = [];
     for await (const event of runGeneration(deps, principal, ask({ provider: { order: ['groq', 'together'] } }))) events.push(event);
     expect(events.filter((e) => e.type === 'output').length).toBeGreaterThan(0);
