@@ -34,6 +34,7 @@ import type { GenerationLog } from './realtime/generation-log.js';
 import { createMemoryGenerationLog } from './realtime/memory-generation-log.js';
 import { createRedisGenerationLog } from './realtime/redis-generation-log.js';
 import { createAppPubSub } from './realtime/pubsub.js';
+import { createMetrics } from './observability/metrics.js';
 import { ALL_ACCOUNTS } from './gateway/generation/routing-decisions.js';
 
 export interface App {
@@ -192,11 +193,13 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           onUnreadable: (accountId, provider, error) => logger.warn({ accountId, provider, reason: (error as Error).message }, 'a BYOK key cannot be decrypted'),
         });
         http = new UpstreamHttpClient();
+        const metrics = createMetrics({ activeGenerations: () => inFlight.size });
         const rateLimiter = createRateLimiter();
         completions = {
           em: db.orm.em, catalog: catalogSnapshot, health, upstreams, http, sticky: createStickyMemory(), byok, byokFee: config.billing.byokFee, inFlight,
           ...(rateLimiter ? { rateLimiter } : {}),
           decisions: (decision) => {
+            metrics.observe(decision);
             pubsub.publish('routing-decision', decision.accountId, decision);
             pubsub.publish('routing-decision', ALL_ACCOUNTS, decision);
           },
@@ -220,7 +223,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         authenticator = auth;
         const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });
         stopSweeper = startReservationSweeper(db.orm.em, logger);
-        const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, sseKeepAliveMs: config.sseKeepAliveMs, isDatabaseReachable: () => db.isReachable() });
+        const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, metrics, sseKeepAliveMs: config.sseKeepAliveMs, isDatabaseReachable: () => db.isReachable() });
         server = createHttpServer(yoga, rest, auth);
         const address = await server.listen(config.port, config.host);
         url = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;

@@ -9,6 +9,7 @@ import { accountRoutes } from './account-routes.js';
 import { keyRoutes } from './key-routes.js';
 import { completionRoutes } from './completion-routes.js';
 import type { CompletionDeps } from '../gateway/generation/run-completion.js';
+import type { Metrics } from '../observability/metrics.js';
 
 export interface RestDeps {
   em: EntityManager;
@@ -17,6 +18,7 @@ export interface RestDeps {
   logger: Logger;
   completions: () => CompletionDeps;
   sseKeepAliveMs: number;
+  metrics: Metrics;
   isDatabaseReachable(): Promise<boolean>;
 }
 
@@ -24,6 +26,11 @@ export interface RestDeps {
 export function createRestApp(deps: RestDeps): Hono {
   const app = new Hono();
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  // For Prometheus inside the deployment: counts and histograms only, no accounts, keys or prompts.
+  app.get('/metrics', async (c) => {
+    const { contentType, body } = await deps.metrics.scrape();
+    return c.body(body, 200, { 'content-type': contentType });
+  });
   app.get('/ready', async (c) =>
     (await deps.isDatabaseReachable()) ? c.json({ status: 'ready' }) : errorResponse(c, 503, 'Database is not reachable'),
   );

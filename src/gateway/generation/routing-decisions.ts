@@ -30,7 +30,21 @@ export type RoutingDecision =
       httpStatus: number | null;
       latencyMs: number | null;
     }
-  | { kind: 'finished'; generationId: string | null; accountId: string; at: string; status: 'succeeded' | 'failed' | 'cancelled' | 'refused'; reason: string | null; costPico: string };
+  | {
+      kind: 'finished';
+      generationId: string | null;
+      accountId: string;
+      at: string;
+      status: 'succeeded' | 'failed' | 'cancelled' | 'refused';
+      /** Why it failed or was refused: an error code (no_route, insufficient_credits, key_limit, rate_limited…). */
+      reason: string | null;
+      provider: string | null;
+      costPico: string;
+      promptTokens: number;
+      completionTokens: number;
+      /** Time to first output token of the attempt that served. */
+      ttftMs: number | null;
+    };
 
 /** The pub/sub scope operator subscriptions listen on: every account's decisions. */
 export const ALL_ACCOUNTS = '*';
@@ -55,6 +69,25 @@ export function attemptDecision(generationId: string, accountId: string, model: 
   return { kind: 'attempt', generationId, accountId, at: new Date().toISOString(), provider: a.provider, model, status: a.status, errorCode: a.errorClass, httpStatus: a.httpStatus, latencyMs: a.latencyMs };
 }
 
-export function finishedDecision(generationId: string | null, accountId: string, status: Extract<RoutingDecision, { kind: 'finished' }>['status'], cost: Money, reason: string | null = null): RoutingDecision {
-  return { kind: 'finished', generationId, accountId, at: new Date().toISOString(), status, reason, costPico: cost.toString() };
+type Finished = Extract<RoutingDecision, { kind: 'finished' }>;
+
+export function finishedDecision(
+  generationId: string | null,
+  accountId: string,
+  status: Finished['status'],
+  details: { reason?: string | null; provider?: string | null; cost?: Money; promptTokens?: number; completionTokens?: number; ttftMs?: number | null } = {},
+): RoutingDecision {
+  return {
+    kind: 'finished',
+    generationId,
+    accountId,
+    at: new Date().toISOString(),
+    status,
+    reason: details.reason ?? null,
+    provider: details.provider ?? null,
+    costPico: (details.cost ?? 0n).toString(),
+    promptTokens: details.promptTokens ?? 0,
+    completionTokens: details.completionTokens ?? 0,
+    ttftMs: details.ttftMs ?? null,
+  };
 }
