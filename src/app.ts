@@ -35,6 +35,7 @@ import { createMemoryGenerationLog } from './realtime/memory-generation-log.js';
 import { createRedisGenerationLog } from './realtime/redis-generation-log.js';
 import { createAppPubSub } from './realtime/pubsub.js';
 import { createMetrics } from './observability/metrics.js';
+import { replicateHealth } from './realtime/replicated-health-store.js';
 import { ALL_ACCOUNTS } from './gateway/generation/routing-decisions.js';
 
 export interface App {
@@ -77,7 +78,9 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let redisSubscriber: Redis | undefined;
   let redisEvents: Redis | undefined;
   let generationLog: GenerationLog<CompletionEvent> | undefined;
-  const health = createInMemoryHealthStore();
+  // Replaced at start by a replicated store when instances share Redis.
+  let health: HealthStore = createInMemoryHealthStore();
+  let stopHealthReplication: (() => Promise<void>) | undefined;
   const inFlight = createInFlight();
 
   async function prepare(db: Database): Promise<void> {
@@ -155,7 +158,9 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     get bootstrap() {
       return bootstrap;
     },
-    health,
+    get health() {
+      return health;
+    },
     get completions() {
       if (!completions) throw new Error('app not started');
       return completions;
@@ -184,6 +189,11 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           await Promise.all([redisSubscriber.connect(), redisEvents.connect()]);
         }
         const pubsub = createAppPubSub(redis && redisEvents ? { publishClient: redis, subscribeClient: redisEvents } : undefined);
+        if (redis) {
+          const replicated = replicateHealth(health, pubsub, crypto.randomUUID());
+          health = replicated.store;
+          stopHealthReplication = replicated.stop;
+        }
         // Where GraphQL completion streams live: in Redis, any instance can serve (and resume) any generation.
         generationLog = redis && redisSubscriber
           ? createRedisGenerationLog<CompletionEvent>({ client: redis, subscriber: redisSubscriber })
@@ -245,6 +255,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         await stopSweeper?.();
         await simulator?.stop();
         await http?.close();
+        await stopHealthReplication?.();
         await generationLog?.close();
         redisEvents?.disconnect();
         redisSubscriber?.disconnect();

@@ -10,6 +10,8 @@ export type Topics = {
   'provider-health': [payload: unknown];
   'routing-decision': [accountId: string, payload: unknown];
   'catalog-changed': [payload: { reason: string }];
+  /** An attempt's outcome measured by one instance, for every other instance's health store. */
+  'health-outcome': [payload: unknown];
 };
 
 type Payload<K extends keyof Topics> = Topics[K] extends [string, infer P] ? P : Topics[K][0];

@@ -116,4 +116,19 @@ describe.each(shared)('two instances sharing $name and Redis', (target) => {
     expect(theirs.some((d) => generationOf(d) === other)).toBe(true);
     expect(new Set(operator.map(generationOf))).toEqual(new Set([onA, onB, other]));
   });
+
+  // Last: it leaves groq's breaker open for this cluster.
+  it('routes around on B an endpoint whose failures A measured', async () => {
+    const groq = (await a.app.completions.catalog.get()).endpointsOf('meta-llama/llama-3.3-70b-instruct')!.find((e) => e.providerSlug === 'groq')!;
+    for (let i = 0; i < 10; i++) await a.app.health.record(groq.id, { kind: 'failure', cause: 'server_error' }, Date.now());
+    const deadline = Date.now() + 5_000;
+    while ((await b.app.health.snapshot(groq.id, Date.now())).breaker !== 'open' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const res = await fetch(`${b.url}/api/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(TEST_KEYS.inference) },
+      body: JSON.stringify({ model: ask.model, messages: [{ role: 'user', content: 'hi' }], max_tokens: 5, provider: { order: ['groq', 'together'] } }),
+    });
+    const body = (await res.json()) as { provider: string };
+    expect(body.provider).toBe('together'); // B never called groq: its breaker is open on B too
+  });
 });
