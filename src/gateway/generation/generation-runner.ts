@@ -1,4 +1,4 @@
-import type { SwitchyardError } from '../../core/errors.js';
+import { SwitchyardError } from '../../core/errors.js';
 import type { GenerationLog, LogEntry } from '../../realtime/generation-log.js';
 import type { Principal } from '../auth/principal.js';
 import { NotFoundError } from '../user-errors.js';
@@ -34,7 +34,15 @@ export function createGenerationRunner(deps: CompletionDeps, log: GenerationLog<
         if (event.type === 'final' && event.outcome.kind === 'failed') return { kind: 'refused', error: event.outcome.error };
         if (event.type !== 'started') continue;
         const { generationId } = event;
-        await log.open(generationId, principal.accountId);
+        try {
+          await log.open(generationId, principal.accountId);
+        } catch (error) {
+          // Nowhere to stream to (Redis down): stop the generation before any output and let it settle (nothing to pay).
+          onError(error, generationId);
+          deps.inFlight.abort(generationId);
+          for await (const _ of { [Symbol.asyncIterator]: () => events });
+          return { kind: 'refused', error: new SwitchyardError('service_unavailable', 'Streaming is unavailable right now (the event log cannot be reached); retry shortly') };
+        }
         // The pump: every event into the log, in order. runGeneration settles on its own; the log is
         // only how clients see it, so a log failure is reported, and the generation still runs to the end.
         void (async () => {
