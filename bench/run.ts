@@ -21,3 +21,6 @@ console.table(await (await import('./reservations.js')).benchReservations());
 
 console.log('\n== Gateway vs a bare pass-through proxy (own processes; embedded PGlite; one hot key; 400 sequential, then 32 connections × 8 s) ==');
 console.table(await (await import('./gateway.js')).benchGateway());
+
+console.log('\n== Usage analytics: viewer.usage over 1M generations of one account (PostgreSQL, median of 3) ==');
+console.table(await (await import('./usage.js')).benchUsage(['postgres']));

@@ -7,6 +7,7 @@ import { Migration20261125070202_ledger_key_usage } from './Migration20261125070
 import { Migration20261125071007_reservation_key_set_null } from './Migration20261125071007_reservation_key_set_null.js';
 import { Migration20261125074803_byok_keys } from './Migration20261125074803_byok_keys.js';
 import { Migration20261125093123_byok_billing } from './Migration20261125093123_byok_billing.js';
+import { Migration20261125102557_generation_key_index } from './Migration20261125102557_generation_key_index.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125064207_initial', class: Migration20261125064207_initial },
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125071007_reservation_key_set_null', class: Migration20261125071007_reservation_key_set_null },
   { name: 'Migration20261125074803_byok_keys', class: Migration20261125074803_byok_keys },
   { name: 'Migration20261125093123_byok_billing', class: Migration20261125093123_byok_billing },
+  { name: 'Migration20261125102557_generation_key_index', class: Migration20261125102557_generation_key_index },
 ];

@@ -3,6 +3,7 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import { AttemptSchema, GenerationSchema, type Attempt, type Generation } from '../../persistence/entities/index.js';
 import { requirePrincipal } from '../require-principal.js';
+import { isUuid } from '../../persistence/uuid.js';
 import type { GraphQLContext } from '../context.js';
 
 // One query for the attempts of every generation on a page (per operation, like the catalog loaders).
@@ -65,8 +66,25 @@ builder.queryField('generation', (t) =>
   }),
 );
 
+export interface GenerationFilter {
+  model?: string;
+  provider?: string;
+  status?: string;
+  apiKeyId?: string;
+}
+
 /** For Viewer.generations: the account's generations, newest first. */
-export const generationsConnection = (ctx: GraphQLContext, accountId: string, args: Parameters<typeof resolveOffsetConnection>[0]['args']) =>
+export const generationsConnection = (ctx: GraphQLContext, accountId: string, args: Parameters<typeof resolveOffsetConnection>[0]['args'], filter: GenerationFilter = {}) =>
   resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, ({ offset, limit }) =>
-    ctx.em.find(GenerationSchema, { account: accountId }, { orderBy: { createdAt: 'desc', id: 'desc' }, offset, limit }),
+    ctx.em.find(
+      GenerationSchema,
+      {
+        account: accountId,
+        ...(filter.model ? { model: filter.model } : {}),
+        ...(filter.provider ? { provider: filter.provider } : {}),
+        ...(filter.status ? { status: filter.status as Generation['status'] } : {}),
+        ...(filter.apiKeyId ? (isUuid(filter.apiKeyId) ? { apiKey: filter.apiKeyId } : { id: '' }) : {}),
+      },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, offset, limit },
+    ),
   );

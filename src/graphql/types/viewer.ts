@@ -4,6 +4,8 @@ import { sub } from '../../core/billing/money.js';
 import { AccountSchema, ApiKeySchema, LedgerEntrySchema, type Account, type LedgerEntry } from '../../persistence/entities/index.js';
 import { ByokKeyRef, byokKeys } from './byok-key.js';
 import { GenerationRef, generationsConnection } from './generation.js';
+import { UsageBucketRef, UsageGroupByEnum, UsageRangeInput, usageOf } from './usage.js';
+import { InvalidInputError } from '../../gateway/user-errors.js';
 import { KeyManagement } from '../../gateway/accounts/manage-keys.js';
 import { requirePrincipal } from '../require-principal.js';
 import { ApiKeyRef } from './api-key.js';
@@ -65,10 +67,29 @@ const ViewerRef = builder.objectRef<ViewerShape>('Viewer').implement({
           ctx.em.find(LedgerEntrySchema, { account: v.accountId }, { orderBy: { createdAt: 'desc', id: 'desc' }, offset, limit }),
         ),
     }),
+    usage: t.field({
+      type: [UsageBucketRef],
+      description: 'Requests, tokens, cost, BYOK usage, errors and median latency, per day, hour, model, provider or key.',
+      errors: { types: [InvalidInputError] },
+      args: { range: t.arg({ type: UsageRangeInput, required: true }), groupBy: t.arg({ type: UsageGroupByEnum, required: true }) },
+      resolve: (v, { range, groupBy }, ctx) => usageOf(ctx.em, v.accountId, range, groupBy),
+    }),
     generations: t.connection({
       type: GenerationRef,
-      description: 'The account’s settled generations, newest first (at most 100 per page).',
-      resolve: (v, args, ctx) => generationsConnection(ctx, v.accountId, args),
+      description: 'The account’s settled generations, newest first (at most 100 per page), optionally filtered.',
+      args: {
+        model: t.arg.string(),
+        provider: t.arg.string(),
+        status: t.arg.string({ description: 'succeeded, failed or cancelled.' }),
+        apiKey: t.arg.globalID({ for: [ApiKeyRef], description: 'Only generations made with this key.' }),
+      },
+      resolve: (v, args, ctx) =>
+        generationsConnection(ctx, v.accountId, args, {
+          ...(args.model ? { model: args.model } : {}),
+          ...(args.provider ? { provider: args.provider } : {}),
+          ...(args.status ? { status: args.status } : {}),
+          ...(args.apiKey ? { apiKeyId: args.apiKey.id } : {}),
+        }),
     }),
     byokKeys: t.field({
       type: [ByokKeyRef],

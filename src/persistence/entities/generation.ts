@@ -11,7 +11,7 @@ export const generationStatuses = ['pending', 'running', 'succeeded', 'failed', 
 export const GenerationSchema = defineEntity({
   name: 'Generation',
   tableName: 'generation',
-  indexes: [{ properties: ['account', 'createdAt'] }],
+  indexes: [{ properties: ['account', 'createdAt'] }, { properties: ['apiKey', 'createdAt'] }],
   properties: {
     id: p.string().length(64).primary(),
     account: () => p.manyToOne(AccountSchema).deleteRule('cascade'),
