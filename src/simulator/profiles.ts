@@ -25,6 +25,8 @@ export interface SimProfile {
   /** `retry-after` seconds sent with a 429. */
   retryAfterSeconds: number;
   faultRates: FaultRates;
+  /** Every answer is exactly this many tokens long (before max_tokens), instead of 20–120; for soak tests. */
+  completionTokens?: number;
 }
 
 export const NO_FAULTS: FaultRates = {

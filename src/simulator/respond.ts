@@ -100,7 +100,8 @@ export async function respond(call: ApiCall, deps: RespondDeps): Promise<void> {
   const problem = toolChoiceProblem(parsed.request);
   if (problem !== undefined) return replyError(call, 'bad_request', problem);
 
-  const completion = simulateCompletion(parsed.request, overrides.overrides.content);
+  const content = overrides.overrides.content;
+  const completion = simulateCompletion(parsed.request, { ...content, completionTokens: content.completionTokens ?? profile.completionTokens });
   const { fault: forced, ttftMs, tokensPerSecond, stallMs } = overrides.overrides;
   const fault = forced ?? drawFault(profile.faultRates, deps.random());
   if (fault.kind === 'http_error') {

@@ -14,9 +14,16 @@ export interface WebSocketLimits {
   maxOperationsPerConnection: number;
   /** A socket that doesn't send connection_init in time is closed (4408). */
   connectionInitTimeoutMs: number;
+  /** Open connections one API key may hold; more are closed with 1008. */
+  maxConnectionsPerKey: number;
+  /** Bytes queued for a client that does not read before its socket is closed (1008): a slow consumer never grows memory without bound. */
+  maxBufferedBytes: number;
 }
 
-const DEFAULT_WS_LIMITS: WebSocketLimits = { maxOperationsPerConnection: 100, connectionInitTimeoutMs: 5_000 };
+export const DEFAULT_WS_LIMITS: WebSocketLimits = { maxOperationsPerConnection: 100, connectionInitTimeoutMs: 5_000, maxConnectionsPerKey: 50, maxBufferedBytes: 4 * 1024 * 1024 };
+
+/** Policy violation: the standard close code for a client breaking the server's limits. */
+const POLICY_VIOLATION = 1008;
 
 export interface HttpServer {
   listen(port: number, host: string): Promise<{ port: number; host: string }>;
@@ -35,15 +42,40 @@ export function createHttpServer(yoga: Yoga, rest: Hono, auth: Authenticator, li
   });
 
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  const connectionsPerKey = new Map<string, number>();
+  const keyOfSocket = new WeakMap<object, string>();
   const wsServer = useServer(
     {
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
-      // A key in connection_init is checked once, up front: a bad one closes the socket with 4403.
+      // A key in connection_init is checked up front (a bad one closes the socket with 4403), and again
+      // by every operation's context, so a key disabled later gets no new subscriptions.
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization;
         if (typeof raw !== 'string') return true;
         const result = await auth.authenticate(bearerToken(raw) ?? (raw.trim() || null));
-        return result.kind !== 'rejected';
+        if (result.kind === 'rejected') return false;
+        if (result.kind !== 'authenticated') return true;
+        const keyId = result.principal.key.id;
+        const open = connectionsPerKey.get(keyId) ?? 0;
+        if (open >= limits.maxConnectionsPerKey) {
+          ctx.extra.socket.close(POLICY_VIOLATION, `Too many connections for this API key (at most ${limits.maxConnectionsPerKey})`);
+          return false;
+        }
+        connectionsPerKey.set(keyId, open + 1);
+        keyOfSocket.set(ctx.extra.socket, keyId);
+        return true;
+      },
+      onClose: (ctx) => {
+        const keyId = keyOfSocket.get(ctx.extra.socket);
+        if (keyId === undefined) return;
+        keyOfSocket.delete(ctx.extra.socket);
+        const left = (connectionsPerKey.get(keyId) ?? 1) - 1;
+        if (left > 0) connectionsPerKey.set(keyId, left);
+        else connectionsPerKey.delete(keyId);
+      },
+      onNext: (ctx) => {
+        const socket = ctx.extra.socket;
+        if (socket.bufferedAmount > limits.maxBufferedBytes) socket.close(POLICY_VIOLATION, 'Client too slow: too much unread data queued');
       },
       execute: (args: any) => args.rootValue.execute(args),
       subscribe: (args: any) => args.rootValue.subscribe(args),
