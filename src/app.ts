@@ -36,6 +36,7 @@ import { createRedisGenerationLog } from './realtime/redis-generation-log.js';
 import { createAppPubSub } from './realtime/pubsub.js';
 import { createMetrics } from './observability/metrics.js';
 import { replicateHealth } from './realtime/replicated-health-store.js';
+import { replicateSticky } from './realtime/replicated-sticky-memory.js';
 import { ALL_ACCOUNTS } from './gateway/generation/routing-decisions.js';
 
 export interface App {
@@ -80,7 +81,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let generationLog: GenerationLog<CompletionEvent> | undefined;
   // Replaced at start by a replicated store when instances share Redis.
   let health: HealthStore = createInMemoryHealthStore();
-  let stopHealthReplication: (() => Promise<void>) | undefined;
+  let stopReplication: (() => Promise<void>) | undefined;
   const inFlight = createInFlight();
 
   async function prepare(db: Database): Promise<void> {
@@ -189,10 +190,15 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           await Promise.all([redisSubscriber.connect(), redisEvents.connect()]);
         }
         const pubsub = createAppPubSub(redis && redisEvents ? { publishClient: redis, subscribeClient: redisEvents } : undefined);
+        let sticky = createStickyMemory();
         if (redis) {
-          const replicated = replicateHealth(health, pubsub, crypto.randomUUID());
+          // Several instances: health and sticky routing converge through pub/sub (see docs/architecture.md).
+          const instanceId = crypto.randomUUID();
+          const replicated = replicateHealth(health, pubsub, instanceId);
+          const sharedSticky = replicateSticky(sticky, pubsub, instanceId);
           health = replicated.store;
-          stopHealthReplication = replicated.stop;
+          sticky = sharedSticky.sticky;
+          stopReplication = () => Promise.all([replicated.stop(), sharedSticky.stop()]).then(() => {});
         }
         // Where GraphQL completion streams live: in Redis, any instance can serve (and resume) any generation.
         generationLog = redis && redisSubscriber
@@ -206,7 +212,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         const metrics = createMetrics({ activeGenerations: () => inFlight.size });
         const rateLimiter = createRateLimiter();
         completions = {
-          em: db.orm.em, catalog: catalogSnapshot, health, upstreams, http, sticky: createStickyMemory(), byok, byokFee: config.billing.byokFee, inFlight,
+          em: db.orm.em, catalog: catalogSnapshot, health, upstreams, http, sticky, byok, byokFee: config.billing.byokFee, inFlight,
           ...(rateLimiter ? { rateLimiter } : {}),
           decisions: (decision) => {
             metrics.observe(decision);
@@ -255,7 +261,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         await stopSweeper?.();
         await simulator?.stop();
         await http?.close();
-        await stopHealthReplication?.();
+        await stopReplication?.();
         await generationLog?.close();
         redisEvents?.disconnect();
         redisSubscriber?.disconnect();

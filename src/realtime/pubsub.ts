@@ -12,6 +12,8 @@ export type Topics = {
   'catalog-changed': [payload: { reason: string }];
   /** An attempt's outcome measured by one instance, for every other instance's health store. */
   'health-outcome': [payload: unknown];
+  /** A conversation (sticky key) served by a provider, for every other instance's sticky memory. */
+  'sticky-route': [payload: unknown];
 };
 
 type Payload<K extends keyof Topics> = Topics[K] extends [string, infer P] ? P : Topics[K][0];
