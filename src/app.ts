@@ -82,6 +82,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   // Replaced at start by a replicated store when instances share Redis.
   let health: HealthStore = createInMemoryHealthStore();
   let stopReplication: (() => Promise<void>) | undefined;
+  let stopRunner: (() => Promise<void>) | undefined;
   const inFlight = createInFlight();
 
   async function prepare(db: Database): Promise<void> {
@@ -222,7 +223,9 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         };
         const generations = createGenerationRunner(completions, generationLog, (error, generationId) =>
           logger.error({ generationId, reason: (error as Error).message }, 'generation log append failed: its stream ends early (the generation still settles)'),
+          pubsub,
         );
+        stopRunner = () => generations.stop();
         const services = {
           pubsub,
           generations,
@@ -262,6 +265,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         await simulator?.stop();
         await http?.close();
         await stopReplication?.();
+        await stopRunner?.();
         await generationLog?.close();
         redisEvents?.disconnect();
         redisSubscriber?.disconnect();

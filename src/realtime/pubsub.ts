@@ -14,6 +14,8 @@ export type Topics = {
   'health-outcome': [payload: unknown];
   /** A conversation (sticky key) served by a provider, for every other instance's sticky memory. */
   'sticky-route': [payload: unknown];
+  /** Abort this generation, wherever it runs. */
+  'generation-cancel': [payload: { generationId: string }];
 };
 
 type Payload<K extends keyof Topics> = Topics[K] extends [string, infer P] ? P : Topics[K][0];

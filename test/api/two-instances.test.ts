@@ -4,12 +4,13 @@ import { AccountRepository } from '../../src/persistence/repositories/account-re
 import { CreditLedger } from '../../src/persistence/repositories/credit-ledger.js';
 import { issueApiKey } from '../../src/gateway/accounts/issue-api-key.js';
 import { parseUsd } from '../../src/core/billing/money.js';
+import { GenerationSchema } from '../../src/persistence/entities/index.js';
 import { fastProfile, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { databaseTargets } from '../support/databases.js';
 import { REDIS_URL, redisAvailable } from '../support/redis.js';
 import { startTestCluster, TEST_KEYS, type RunningApp } from '../support/app.js';
 import { graphqlHttp, graphqlWsClient, graphqlWsSubscribe } from '../support/graphql-client.js';
-import { CompletionStreamDocument, RoutingDecisionsDocument, StartCompletionDocument, type CompletionInput, type RoutingDecisionsSubscription } from '../gql/graphql.js';
+import { CancelGenerationDocument, CompletionStreamDocument, RoutingDecisionsDocument, StartCompletionDocument, type CompletionInput, type RoutingDecisionsSubscription } from '../gql/graphql.js';
 
 const OPERATOR_KEY = 'sk-sy-v1-test-operator-key-0000000000000000000000000';
 const postgres = (await databaseTargets()).find((t) => t.name === 'postgres');
@@ -41,7 +42,8 @@ describe.each(shared)('two instances sharing $name and Redis', (target) => {
   };
 
   beforeAll(async () => {
-    simulator = await startSimulator({ profiles: {}, fallbackProfile: { ...fastProfile, tokensPerSecond: 200 } });
+    // Answers of 2,000 tokens at 200 tokens/s: max_tokens keeps most tests short, one runs long to be cancelled.
+    simulator = await startSimulator({ profiles: {}, fallbackProfile: { ...fastProfile, tokensPerSecond: 200, completionTokens: 2_000 } });
     cluster = await startTestCluster(target, 2, {
       redisUrl: REDIS_URL,
       operatorKey: OPERATOR_KEY,
@@ -59,8 +61,8 @@ describe.each(shared)('two instances sharing $name and Redis', (target) => {
     await simulator?.stop();
   });
 
-  const start = async (app: RunningApp, key: string = TEST_KEYS.inference) => {
-    const started = (await graphqlHttp(app.url, StartCompletionDocument, { input: ask }, bearer(key))).data!.startCompletion;
+  const start = async (app: RunningApp, key: string = TEST_KEYS.inference, input: CompletionInput = ask) => {
+    const started = (await graphqlHttp(app.url, StartCompletionDocument, { input }, bearer(key))).data!.startCompletion;
     if (started.__typename !== 'StartedCompletion') throw new Error(`not started: ${started.__typename}`);
     return started.generationId;
   };
@@ -87,6 +89,26 @@ describe.each(shared)('two instances sharing $name and Redis', (target) => {
     expect(cursors).toEqual(cursors.map((_, i) => i + 1));
     expect(finishedText).not.toBeNull();
     expect(text).toBe(finishedText);
+  });
+
+  it('cancels on B a generation running on A: its stream ends cancelled and it is settled once', async () => {
+    const generationId = await start(a, TEST_KEYS.inference, { ...ask, maxTokens: 2_000 });
+    const stream = graphqlWsSubscribe(ws(a, TEST_KEYS.inference), CompletionStreamDocument, { generationId });
+    const cancelled = await graphqlHttp(b.url, CancelGenerationDocument, { generationId }, bearer(TEST_KEYS.inference));
+    expect(cancelled.data!.cancelGeneration).toMatchObject({ cancelled: true });
+    let last: string | undefined;
+    let code: string | undefined;
+    for await (const result of stream) {
+      const e = result.data!.completionStream;
+      last = e.__typename;
+      if (e.__typename === 'CompletionFailed') code = e.code;
+    }
+    expect([last, code]).toEqual(['CompletionFailed', 'cancelled']);
+    const row = await b.app.database.orm.em.fork().findOneOrFail(GenerationSchema, { id: generationId });
+    expect(row.status).toBe('cancelled');
+    expect(row.tokensCompletion).toBeLessThan(2_000);
+    const again = await graphqlHttp(b.url, CancelGenerationDocument, { generationId }, bearer(TEST_KEYS.inference));
+    expect(again.data!.cancelGeneration).toMatchObject({ cancelled: false });
   });
 
   it('delivers routing decisions made on both instances to one subscriber, only its own account’s; the operator sees all', async () => {

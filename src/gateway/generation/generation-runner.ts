@@ -2,6 +2,8 @@ import { SwitchyardError } from '../../core/errors.js';
 import type { GenerationLog, LogEntry } from '../../realtime/generation-log.js';
 import type { Principal } from '../auth/principal.js';
 import { NotFoundError } from '../user-errors.js';
+import { createAppPubSub, type AppPubSub } from '../../realtime/pubsub.js';
+import { GenerationSchema } from '../../persistence/entities/index.js';
 import { runGeneration, type CompletionDeps, type CompletionInput } from './run-completion.js';
 import { isTerminal, toCompletionEvents, type CompletionEvent } from './completion-events.js';
 
@@ -15,11 +17,24 @@ export interface GenerationRunner {
   start(principal: Principal, input: CompletionInput): Promise<StartResult>;
   /** Events after `afterSeq`, replayed then live, until the terminal one. Someone else's generation is "not found". */
   follow(principal: Principal, generationId: string, afterSeq: number, signal?: AbortSignal): Promise<AsyncIterable<LogEntry<CompletionEvent>>>;
-  /** Aborts a running generation of the caller's account (it settles what was used); false when it already ended. */
+  /** Aborts a running generation of the caller's account, on whichever instance runs it (it settles what was used); false when it already ended. */
   cancel(principal: Principal, generationId: string): Promise<boolean>;
+  /** Stops listening for cancellations from other instances. */
+  stop(): Promise<void>;
 }
 
-export function createGenerationRunner(deps: CompletionDeps, log: GenerationLog<CompletionEvent>, onError: (error: unknown, generationId: string) => void): GenerationRunner {
+export function createGenerationRunner(
+  deps: CompletionDeps,
+  log: GenerationLog<CompletionEvent>,
+  onError: (error: unknown, generationId: string) => void,
+  pubsub: AppPubSub = createAppPubSub(),
+): GenerationRunner {
+  // Cancellations asked on another instance: whichever runs the generation aborts it.
+  const cancellations = pubsub.subscribe('generation-cancel');
+  const listening = (async () => {
+    for await (const request of cancellations as AsyncIterable<{ generationId: string }>) deps.inFlight.abort(request.generationId);
+  })();
+
   async function owned(principal: Principal, generationId: string): Promise<void> {
     if ((await log.ownerOf(generationId)) !== principal.accountId) throw new NotFoundError(`No running or recent generation ${generationId}`);
   }
@@ -68,7 +83,15 @@ export function createGenerationRunner(deps: CompletionDeps, log: GenerationLog<
     },
     async cancel(principal, generationId) {
       await owned(principal, generationId);
-      return deps.inFlight.abort(generationId);
+      if (deps.inFlight.abort(generationId)) return true;
+      // Settled already, or running elsewhere: the generation row is written exactly when it ends.
+      if ((await deps.em.fork().count(GenerationSchema, { id: generationId })) > 0) return false;
+      pubsub.publish('generation-cancel', { generationId });
+      return true;
+    },
+    async stop() {
+      await cancellations.return?.();
+      await listening;
     },
   };
 }

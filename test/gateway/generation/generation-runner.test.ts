@@ -44,5 +44,6 @@ describe('generation runner', () => {
     expect(row).toMatchObject({ status: 'cancelled', cost: 0n, tokensCompletion: 0 });
     expect(await em.count(LedgerEntrySchema, { generationId: row!.id })).toBe(0);
     expect(await new CreditLedger(em).inconsistencies()).toEqual([]);
+    await runner.stop();
   });
 });
