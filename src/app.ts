@@ -35,6 +35,8 @@ import { createMemoryGenerationLog } from './realtime/memory-generation-log.js';
 import { createRedisGenerationLog } from './realtime/redis-generation-log.js';
 import { createAppPubSub } from './realtime/pubsub.js';
 import { createMetrics } from './observability/metrics.js';
+import { createGenerationTracer, createOtlpTracerProvider } from './observability/tracing.js';
+import type { TracerProvider } from '@opentelemetry/api';
 import { replicateHealth } from './realtime/replicated-health-store.js';
 import { replicateSticky } from './realtime/replicated-sticky-memory.js';
 import { ALL_ACCOUNTS } from './gateway/generation/routing-decisions.js';
@@ -61,6 +63,8 @@ export interface BuildAppOptions {
   /** Where credit purchases are charged (default: the built-in test provider). */
   payments?: PaymentProvider;
   database?: OpenDatabaseOptions;
+  /** Where generation traces go (default: OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, else none). */
+  tracerProvider?: TracerProvider;
 }
 
 export function buildApp(config: Config, options: BuildAppOptions = {}): App {
@@ -83,6 +87,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let health: HealthStore = createInMemoryHealthStore();
   let stopReplication: (() => Promise<void>) | undefined;
   let stopRunner: (() => Promise<void>) | undefined;
+  let otlp: (TracerProvider & { shutdown(): Promise<void> }) | undefined;
   const inFlight = createInFlight();
 
   async function prepare(db: Database): Promise<void> {
@@ -211,12 +216,17 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         });
         http = new UpstreamHttpClient();
         const metrics = createMetrics({ activeGenerations: () => inFlight.size });
+        otlp = options.tracerProvider ? undefined : createOtlpTracerProvider(config.otlpEndpoint);
+        const tracerProvider = options.tracerProvider ?? otlp;
+        const traceGeneration = tracerProvider ? createGenerationTracer(tracerProvider) : undefined;
         const rateLimiter = createRateLimiter();
         completions = {
           em: db.orm.em, catalog: catalogSnapshot, health, upstreams, http, sticky, byok, byokFee: config.billing.byokFee, inFlight,
           ...(rateLimiter ? { rateLimiter } : {}),
           decisions: (decision) => {
             metrics.observe(decision);
+            traceGeneration?.(decision);
+            if (decision.kind === 'finished') logger.info(decision, 'generation finished');
             pubsub.publish('routing-decision', decision.accountId, decision);
             pubsub.publish('routing-decision', ALL_ACCOUNTS, decision);
           },
@@ -266,6 +276,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         await http?.close();
         await stopReplication?.();
         await stopRunner?.();
+        await otlp?.shutdown();
         await generationLog?.close();
         redisEvents?.disconnect();
         redisSubscriber?.disconnect();

@@ -48,6 +48,7 @@ const envSchema = z.object({
   SIMULATOR_URL: optionalUrl(['http', 'https']),
   WS_MAX_CONNECTIONS_PER_KEY: z.coerce.number().int().min(1, 'expected an integer ≥ 1').default(50),
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024, 'expected bytes ≥ 1024').default(4 * 1024 * 1024),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http', 'https']),
   SSE_KEEPALIVE_MS: z.coerce.number().int().min(10, 'expected milliseconds ≥ 10').default(2_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0, 'expected milliseconds ≥ 0').default(10_000),
   SIMULATE_PROVIDERS: z.enum(['auto', 'all', 'off'], { message: 'expected auto, all or off' }).default('auto'),
@@ -86,6 +87,8 @@ export interface Config {
   rateLimitPerMinute: number | null;
   /** graphql-ws limits: open connections per API key, unread bytes queued per socket before it is closed. */
   websocket: { maxConnectionsPerKey: number; maxBufferedBytes: number };
+  /** Send a trace per generation to this OTLP/HTTP collector; off when unset. */
+  otlpEndpoint: string | undefined;
   /** A streamed response silent this long gets a `: OPENROUTER PROCESSING` comment. */
   sseKeepAliveMs: number;
   /** On SIGTERM, how long running generations may finish before they are cancelled (and settled). */
@@ -155,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.RATE_LIMIT_REQUESTS_PER_MINUTE === 0 ? null : e.RATE_LIMIT_REQUESTS_PER_MINUTE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     sseKeepAliveMs: e.SSE_KEEPALIVE_MS,
+    otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     websocket: { maxConnectionsPerKey: e.WS_MAX_CONNECTIONS_PER_KEY, maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES },
   };
 }

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       rateLimitPerMinute: 600,
       shutdownGraceMs: 10_000,
       sseKeepAliveMs: 2_000,
+      otlpEndpoint: undefined,
       websocket: { maxConnectionsPerKey: 50, maxBufferedBytes: 4 * 1024 * 1024 },
       healthFeed: { intervalMs: 1_000, refreshMs: 30_000 },
       upstreams: { simulate: 'auto', simulatorProfile: 'realistic', simulatorUrl: undefined, credentials: {} },
