@@ -28,6 +28,8 @@ import { createRedisRateLimiter } from './gateway/rate-limit/redis-rate-limiter.
 import { requestsPerMinute, type RateLimiter } from './gateway/rate-limit/rate-limiter.js';
 import { failOpen } from './gateway/rate-limit/fail-open.js';
 import { createInFlight } from './gateway/generation/in-flight.js';
+import { databaseReservations } from './gateway/billing/reservations.js';
+import { memoryReservations } from './gateway/billing/memory-reservations.js';
 import { createGenerationRunner } from './gateway/generation/generation-runner.js';
 import type { CompletionEvent } from './gateway/generation/completion-events.js';
 import type { GenerationLog } from './realtime/generation-log.js';
@@ -220,8 +222,10 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         const tracerProvider = options.tracerProvider ?? otlp;
         const traceGeneration = tracerProvider ? createGenerationTracer(tracerProvider) : undefined;
         const rateLimiter = createRateLimiter();
+        // One instance holds reservations in memory; several (sharing Redis) hold them in the database.
+        const reservations = redis ? databaseReservations(db.orm.em) : memoryReservations(db.orm.em);
         completions = {
-          em: db.orm.em, catalog: catalogSnapshot, health, upstreams, http, sticky, byok, byokFee: config.billing.byokFee, inFlight,
+          em: db.orm.em, catalog: catalogSnapshot, health, upstreams, http, sticky, byok, byokFee: config.billing.byokFee, inFlight, reservations,
           ...(rateLimiter ? { rateLimiter } : {}),
           decisions: (decision) => {
             metrics.observe(decision);
@@ -237,6 +241,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         );
         stopRunner = () => generations.stop();
         const services = {
+          reservations,
           pubsub,
           generations,
           keyring,

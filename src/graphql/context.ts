@@ -12,6 +12,7 @@ import type { Keyring } from '../gateway/secrets/keyring.js';
 import type { ByokCredentials } from '../gateway/byok/byok-credentials.js';
 import type { GenerationRunner } from '../gateway/generation/generation-runner.js';
 import type { AppPubSub } from '../realtime/pubsub.js';
+import type { Reservations } from '../gateway/billing/reservations.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Long-lived collaborators the resolvers call into (built once by the app). */
@@ -30,6 +31,8 @@ export interface GraphQLServices {
   generations: GenerationRunner;
   /** Cluster-wide events (in-memory, or Redis when instances share them). */
   pubsub: AppPubSub;
+  /** Told when credits change outside a settlement. */
+  reservations: Reservations;
 }
 
 /** Per-operation state: a forked EntityManager (own identity map), fresh DataLoaders, the caller. */

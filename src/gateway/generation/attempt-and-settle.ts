@@ -1,5 +1,5 @@
 import { SwitchyardError, ERROR_POLICIES } from '../../core/errors.js';
-import { ZERO, type Money } from '../../core/billing/money.js';
+import { add, ZERO, type Money } from '../../core/billing/money.js';
 import { limitPeriodStart } from '../../core/billing/limit-period.js';
 import { usageCost, type BillablePricing } from '../../core/billing/usage-cost.js';
 import { byokFee } from '../../core/billing/byok-fee.js';
@@ -125,28 +125,39 @@ export async function* attemptAndSettle(deps: CompletionDeps, principal: Princip
   const cancelled = cancelledAfterOutput;
   const status = served ? 'succeeded' : lastError?.code === 'cancelled' ? 'cancelled' : 'failed';
   const cost = served?.cost ?? cancelled?.cost ?? ZERO;
-  await recordGeneration(deps.em.fork(), {
-    id: generationId,
-    accountId: principal.accountId,
-    apiKeyId: principal.key.id,
-    requestedModels: input.models,
-    model: served?.model ?? cancelled?.model ?? null,
-    provider: served?.provider ?? cancelled?.provider ?? null,
-    status,
-    streamed: input.stream ?? false,
-    tokens: cancelled
-      ? { prompt: promptTokens, completion: cancelled.outputTokens, reasoning: 0, cached: 0 }
-      : { prompt: usage?.input.total ?? 0, completion: usage?.output.total ?? 0, reasoning: usage?.output.reasoning ?? 0, cached: usage?.input.cacheRead ?? 0 },
-    cost,
-    byok: served?.byok ?? cancelled?.byok ?? null,
-    latencyMs: served?.latencyMs ?? null,
-    generationTimeMs: served?.latencyMs ?? null,
-    finishReason: served?.result.finish?.reason ?? 'error',
-    nativeFinishReason: served?.result.finish?.nativeReason ?? null,
-    stickyKey,
-    createdAt,
-    attempts,
-  }, keyPeriodStart);
+  const byokRecord = served?.byok ?? cancelled?.byok ?? null;
+  let charged = false;
+  try {
+    ({ recorded: charged } = await recordGeneration(deps.em.fork(), {
+      id: generationId,
+      accountId: principal.accountId,
+      apiKeyId: principal.key.id,
+      requestedModels: input.models,
+      model: served?.model ?? cancelled?.model ?? null,
+      provider: served?.provider ?? cancelled?.provider ?? null,
+      status,
+      streamed: input.stream ?? false,
+      tokens: cancelled
+        ? { prompt: promptTokens, completion: cancelled.outputTokens, reasoning: 0, cached: 0 }
+        : { prompt: usage?.input.total ?? 0, completion: usage?.output.total ?? 0, reasoning: usage?.output.reasoning ?? 0, cached: usage?.input.cacheRead ?? 0 },
+      cost,
+      byok: byokRecord,
+      latencyMs: served?.latencyMs ?? null,
+      generationTimeMs: served?.latencyMs ?? null,
+      finishReason: served?.result.finish?.reason ?? 'error',
+      nativeFinishReason: served?.result.finish?.nativeReason ?? null,
+      stickyKey,
+      createdAt,
+      attempts,
+    }, keyPeriodStart));
+  } catch (error) {
+    // Unknown whether it committed: the account's balance is re-read before it is relied on again.
+    deps.reservations.invalidate(principal.accountId);
+    throw error;
+  } finally {
+    const keyCharged = byokRecord?.countedInKeyLimit ? add(cost, byokRecord.usage) : cost;
+    deps.reservations.settled({ generationId, charged: charged ? cost : ZERO, keyCharged: charged ? keyCharged : ZERO, keyPeriodStart });
+  }
   deps.decisions?.(finishedDecision(generationId, principal.accountId, status, {
     reason: served ? null : lastError?.code ?? null,
     provider: served?.provider ?? cancelled?.provider ?? null,

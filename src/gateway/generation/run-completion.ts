@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SwitchyardError } from '../../core/errors.js';
+import { ZERO } from '../../core/billing/money.js';
 import { limitPeriodStart } from '../../core/billing/limit-period.js';
 import { worstCaseCost } from '../../core/billing/usage-cost.js';
 import type { ByokFeeTerms } from '../../core/billing/byok-fee.js';
@@ -7,13 +8,13 @@ import type { ChatRequest, RequestParameter } from '../../core/llm/request.js';
 import { explainNoRoute, planAttempts, stickyKeyFor, type ProviderPreferences, type StickyMemory } from '../../core/routing/index.js';
 import type { HealthStore } from '../../core/health/index.js';
 import type { UpstreamHttpClient } from '../../adapters/http-client.js';
-import { CreditLedger } from '../../persistence/repositories/credit-ledger.js';
 import type { Principal } from '../auth/principal.js';
 import type { ByokCredentials } from '../byok/byok-credentials.js';
 import type { CatalogSnapshot } from '../routing/catalog-snapshot.js';
 import type { UpstreamDirectory } from '../upstreams.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import type { InFlight } from './in-flight.js';
+import type { Reservations } from '../billing/reservations.js';
 import { finishedDecision, plannedDecision, type DecisionSink } from './routing-decisions.js';
 import { attemptAndSettle } from './attempt-and-settle.js';
 import { byokProviders, dispatchTargets } from './dispatch-targets.js';
@@ -31,6 +32,8 @@ export interface CompletionDeps {
   sticky: StickyMemory;
   byok: ByokCredentials;
   byokFee: ByokFeeTerms;
+  /** Where worst-case costs are held until settlement (in memory for one instance, the database for several). */
+  reservations: Reservations;
   /** This instance's running generations (cancel by id, drain on shutdown). */
   inFlight: InFlight;
   /** Where routing decisions go as they happen (the routingDecisions subscription); none to skip. */
@@ -117,8 +120,9 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
     maxCompletionTokens: attempt.endpoint.maxCompletionTokens,
     ...(credential.kind === 'platform' ? {} : { chargedBasisPoints: deps.byokFee.basisPoints }),
   }));
-  const reserved = await new CreditLedger(deps.em.fork()).reserve({
+  const reserved = await deps.reservations.reserve({
     generationId,
+    keyLimit: principal.key.limit,
     accountId: principal.accountId,
     apiKeyId: principal.key.id,
     amount: worstCaseCost(candidates, promptTokens, input.chat.maxTokens ?? null),
@@ -143,5 +147,7 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
   } finally {
     signal?.removeEventListener('abort', forwardAbort);
     unregister();
+    // Normally released by the settlement already (then a no-op); after an unexpected error, never left held.
+    deps.reservations.settled({ generationId, charged: ZERO, keyCharged: ZERO, keyPeriodStart });
   }
 }

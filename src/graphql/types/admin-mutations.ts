@@ -31,14 +31,17 @@ builder.mutationField('grantCredits', (t) =>
     description: 'Operator: add credits to an account.',
     errors: { types: USER_ERRORS },
     args: { input: t.arg({ type: GrantCreditsInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      grantCredits(ctx.em, requirePrincipal(ctx), {
+    resolve: async (_root, { input }, ctx) => {
+      const granted = await grantCredits(ctx.em, requirePrincipal(ctx), {
         accountId: input.accountId.id,
         amount: input.amount,
         reason: input.reason,
         idempotencyKey: input.idempotencyKey,
         kind: input.refund ? 'refund' : 'grant',
-      }),
+      });
+      ctx.reservations.invalidate(input.accountId.id);
+      return granted;
+    },
   }),
 );
 

@@ -31,6 +31,11 @@ builder.mutationField('purchaseCredits', (t) =>
     type: CreditPurchaseRef,
     errors: { types: [...USER_ERRORS, PaymentDeclinedError] },
     args: { input: t.arg({ type: PurchaseCreditsInput, required: true }) },
-    resolve: (_root, { input }, ctx) => purchaseCredits(ctx.em, ctx.payments, ctx.purchaseTerms, requirePrincipal(ctx), input),
+    resolve: async (_root, { input }, ctx) => {
+      const principal = requirePrincipal(ctx);
+      const purchase = await purchaseCredits(ctx.em, ctx.payments, ctx.purchaseTerms, principal, input);
+      ctx.reservations.invalidate(principal.accountId);
+      return purchase;
+    },
   }),
 );

@@ -1,0 +1,117 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { add, compare, money, sub, ZERO, type Money } from '../../core/billing/money.js';
+import type { Reservations } from './reservations.js';
+
+type Row = Record<string, unknown>;
+const asMoney = (v: unknown): Money => money(BigInt(String(v ?? 0)));
+
+interface AccountHold {
+  /** The ledger balance as this process knows it: loaded once, then moved by every settlement. */
+  balance: Money;
+  /** Reservation rows in the database (another process's, or from before a restart). */
+  heldElsewhere: Money;
+  held: Money;
+  loadedAt: number;
+  /** Bumped by every settlement: a reload that raced one is discarded rather than trusted. */
+  version: number;
+  settling: number;
+  stale: boolean;
+}
+
+interface KeyHold {
+  periodStart: Date;
+  periodUsage: Money;
+  held: Money;
+}
+
+/**
+ * Reservations in this process's memory, checked and taken in one synchronous step (the event loop
+ * makes it atomic): no database round trip before the first token. Only for a single instance — with
+ * several, holds must be shared (the database, or Redis). The durable ledger behind it is unchanged:
+ * every settlement is still one transaction, after which `settled` moves the in-memory balance.
+ * A crash loses only holds, never charges. Balances are re-read after `invalidate` (credits bought or
+ * granted) and every `reloadMs`, unless a settlement raced the read (then the known value stands: it
+ * can only be lower than the truth, never higher).
+ */
+export function memoryReservations(em: EntityManager, { reloadMs = 60_000 } = {}): Reservations {
+  const accounts = new Map<string, AccountHold>();
+  const keys = new Map<string, KeyHold>();
+  const loading = new Map<string, Promise<void>>();
+  /** Each generation's hold, so its release touches exactly what its reservation took. */
+  const holds = new Map<string, { accountId: string; apiKeyId: string | null; amount: Money }>();
+
+  async function loadAccount(accountId: string): Promise<void> {
+    const existing = accounts.get(accountId);
+    const version = existing?.version ?? 0;
+    const [row] = await em.getConnection().execute<Row[]>('select balance, reserved from account where id = ?', [accountId]);
+    const current = accounts.get(accountId);
+    if (!row) return;
+    if (!current) {
+      accounts.set(accountId, { balance: asMoney(row.balance), heldElsewhere: asMoney(row.reserved), held: ZERO, loadedAt: Date.now(), version: 0, settling: 0, stale: false });
+    } else if (current.version === version && current.settling === 0) {
+      Object.assign(current, { balance: asMoney(row.balance), heldElsewhere: asMoney(row.reserved), loadedAt: Date.now(), stale: false });
+    } else {
+      current.loadedAt = Date.now(); // raced a settlement: keep the tracked value, try again later
+    }
+  }
+
+  async function loadKey(apiKeyId: string): Promise<void> {
+    if (keys.has(apiKeyId)) return;
+    const [row] = await em.getConnection().execute<Row[]>('select period_usage, period_started_at from api_key where id = ?', [apiKeyId]);
+    if (!row || keys.has(apiKeyId)) return;
+    keys.set(apiKeyId, { periodStart: new Date(row.period_started_at as string), periodUsage: asMoney(row.period_usage), held: ZERO });
+  }
+
+  const once = (id: string, load: () => Promise<void>) => {
+    let pending = loading.get(id);
+    if (!pending) {
+      pending = load().finally(() => loading.delete(id));
+      loading.set(id, pending);
+    }
+    return pending;
+  };
+
+  return {
+    async reserve(input) {
+      const account = accounts.get(input.accountId);
+      if (!account || account.stale || Date.now() - account.loadedAt > reloadMs) await once(`a:${input.accountId}`, () => loadAccount(input.accountId));
+      if (input.apiKeyId && input.keyLimit !== null && !keys.has(input.apiKeyId)) await once(`k:${input.apiKeyId}`, () => loadKey(input.apiKeyId!));
+      // From here to the end: synchronous, so no other request interleaves between check and hold.
+      const a = accounts.get(input.accountId);
+      if (!a) return { ok: false, reason: 'insufficient_credits' };
+      const k = input.apiKeyId && input.keyLimit !== null ? keys.get(input.apiKeyId) : undefined;
+      if (k && input.keyLimit !== null) {
+        if (k.periodStart < input.keyPeriodStart) Object.assign(k, { periodStart: input.keyPeriodStart, periodUsage: ZERO });
+        if (compare(sub(sub(input.keyLimit, k.periodUsage), k.held), input.amount) < 0) return { ok: false, reason: 'key_limit' };
+      }
+      if (compare(sub(sub(a.balance, a.heldElsewhere), a.held), input.amount) < 0) return { ok: false, reason: 'insufficient_credits' };
+      a.held = add(a.held, input.amount);
+      if (k) k.held = add(k.held, input.amount);
+      a.settling++;
+      holds.set(input.generationId, { accountId: input.accountId, apiKeyId: k ? input.apiKeyId : null, amount: input.amount });
+      return { ok: true };
+    },
+    settled(settlement) {
+      const hold = holds.get(settlement.generationId);
+      if (!hold) return;
+      holds.delete(settlement.generationId);
+      const a = accounts.get(hold.accountId);
+      if (a) {
+        a.held = sub(a.held, hold.amount);
+        a.balance = sub(a.balance, settlement.charged);
+        a.settling--;
+        a.version++;
+      }
+      const k = hold.apiKeyId ? keys.get(hold.apiKeyId) : undefined;
+      if (k) {
+        k.held = sub(k.held, hold.amount);
+        if (k.periodStart < settlement.keyPeriodStart) Object.assign(k, { periodStart: settlement.keyPeriodStart, periodUsage: ZERO });
+        k.periodUsage = add(k.periodUsage, settlement.keyCharged);
+      }
+    },
+    invalidate(accountId) {
+      const a = accounts.get(accountId);
+      if (a) a.stale = true;
+    },
+  };
+}
