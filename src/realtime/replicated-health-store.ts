@@ -1,12 +1,6 @@
 import type { HealthStore, Outcome } from '../core/health/index.js';
 import type { AppPubSub } from './pubsub.js';
-
-export interface HealthOutcomeMessage {
-  from: string;
-  endpointId: string;
-  outcome: Outcome;
-  at: number;
-}
+import { replicate } from './replicate.js';
 
 /**
  * Endpoint health shared by every instance: each keeps its own store, records what it measures and
@@ -16,25 +10,17 @@ export interface HealthOutcomeMessage {
  * statistic, so it degrades to approximate, never to unbounded memory.
  */
 export function replicateHealth(local: HealthStore, pubsub: AppPubSub, instanceId: string): { store: HealthStore; stop(): Promise<void> } {
-  const incoming = pubsub.subscribe('health-outcome');
-  const applying = (async () => {
-    for await (const message of incoming as AsyncIterable<HealthOutcomeMessage>) {
-      if (message.from !== instanceId) await local.record(message.endpointId, message.outcome, message.at);
-    }
-  })();
+  const shared = replicate<{ endpointId: string; outcome: Outcome; at: number }>(pubsub, 'health-outcome', instanceId, (c) => local.record(c.endpointId, c.outcome, c.at));
   return {
     store: {
       async record(endpointId, outcome, at) {
         await local.record(endpointId, outcome, at);
-        pubsub.publish('health-outcome', { from: instanceId, endpointId, outcome, at } satisfies HealthOutcomeMessage);
+        shared.publish({ endpointId, outcome, at });
       },
       admit: (endpointId, now) => local.admit(endpointId, now),
       snapshot: (endpointId, now) => local.snapshot(endpointId, now),
       snapshotMany: (endpointIds, now) => local.snapshotMany(endpointIds, now),
     },
-    async stop() {
-      await incoming.return?.();
-      await applying;
-    },
+    stop: shared.stop,
   };
 }

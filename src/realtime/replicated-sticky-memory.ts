@@ -1,13 +1,6 @@
 import type { StickyMemory } from '../core/routing/index.js';
 import type { AppPubSub } from './pubsub.js';
-
-interface StickyMessage {
-  from: string;
-  stickyKey: string;
-  modelId: string;
-  provider: string;
-  at: number;
-}
+import { replicate } from './replicate.js';
 
 /**
  * Sticky routing shared by every instance: a conversation served on one instance sticks to the same
@@ -15,24 +8,18 @@ interface StickyMessage {
  * turn). Each instance keeps its bounded memory and applies what the others publish.
  */
 export function replicateSticky(local: StickyMemory, pubsub: AppPubSub, instanceId: string): { sticky: StickyMemory; stop(): Promise<void> } {
-  const incoming = pubsub.subscribe('sticky-route');
-  const applying = (async () => {
-    for await (const m of incoming as AsyncIterable<StickyMessage>) {
-      if (m.from !== instanceId) local.remember(m.stickyKey, m.modelId, m.provider, m.at);
-    }
-  })();
+  const shared = replicate<{ stickyKey: string; modelId: string; provider: string; at: number }>(pubsub, 'sticky-route', instanceId, (c) =>
+    local.remember(c.stickyKey, c.modelId, c.provider, c.at),
+  );
   return {
     sticky: {
       at: (now) => local.at(now),
       remember(stickyKey, modelId, provider, now) {
         local.remember(stickyKey, modelId, provider, now);
-        pubsub.publish('sticky-route', { from: instanceId, stickyKey, modelId, provider, at: now } satisfies StickyMessage);
+        shared.publish({ stickyKey, modelId, provider, at: now });
       },
       size: () => local.size(),
     },
-    async stop() {
-      await incoming.return?.();
-      await applying;
-    },
+    stop: shared.stop,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppPubSub, SUBSCRIBER_BUFFER, type AppPubSub } from '../../src/realtime/pubsub.js';
-import { redisAvailable, testRedis } from '../support/redis.js';
+import { redisAvailable } from '../support/redis.js';
+import { redisPair } from '../support/pubsub-pairs.js';
 
 /** Reads `count` values from a subscription, then closes it. */
 async function take<T>(iterator: AsyncIterableIterator<T>, count: number): Promise<T[]> {
@@ -53,12 +54,7 @@ describe('in-memory pubsub', () => {
 
 describe.runIf(await redisAvailable())('Redis pubsub across two instances', () => {
   pubsubContract(() => {
-    const clients = [testRedis(), testRedis(), testRedis(), testRedis()];
-    const [a, b, c, d] = clients as [ReturnType<typeof testRedis>, ReturnType<typeof testRedis>, ReturnType<typeof testRedis>, ReturnType<typeof testRedis>];
-    return {
-      publisher: createAppPubSub({ publishClient: a, subscribeClient: b }),
-      subscriber: createAppPubSub({ publishClient: c, subscribeClient: d }),
-      dispose: () => clients.forEach((client) => client.disconnect()),
-    };
+    const pair = redisPair();
+    return { publisher: pair.a, subscriber: pair.b, dispose: pair.dispose };
   });
 });

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInMemoryHealthStore } from '../../src/core/health/in-memory-store.js';
-import { createAppPubSub, type AppPubSub } from '../../src/realtime/pubsub.js';
+import { createAppPubSub } from '../../src/realtime/pubsub.js';
 import { replicateHealth } from '../../src/realtime/replicated-health-store.js';
 import { healthStoreContract } from '../core/health/health-store-contract.js';
-import { redisAvailable, testRedis } from '../support/redis.js';
+import { pubsubPairs, type PubSubPair } from '../support/pubsub-pairs.js';
 
 // Replication must not change what one instance's store does.
 healthStoreContract('replicated (in-memory pubsub)', (config) => replicateHealth(createInMemoryHealthStore(config), createAppPubSub(), 'solo').store);
@@ -18,7 +18,7 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
   }
 }
 
-function replicationContract(makePair: () => { a: AppPubSub; b: AppPubSub; dispose(): void }) {
+function replicationContract(makePair: () => PubSubPair) {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
@@ -40,21 +40,4 @@ function replicationContract(makePair: () => { a: AppPubSub; b: AppPubSub; dispo
   });
 }
 
-describe('health replication over in-memory pubsub', () => {
-  replicationContract(() => {
-    const pubsub = createAppPubSub();
-    return { a: pubsub, b: pubsub, dispose: () => {} };
-  });
-});
-
-describe.runIf(await redisAvailable())('health replication over Redis', () => {
-  replicationContract(() => {
-    const clients = [testRedis(), testRedis(), testRedis(), testRedis()];
-    const [p1, s1, p2, s2] = clients as [ReturnType<typeof testRedis>, ReturnType<typeof testRedis>, ReturnType<typeof testRedis>, ReturnType<typeof testRedis>];
-    return {
-      a: createAppPubSub({ publishClient: p1, subscribeClient: s1 }),
-      b: createAppPubSub({ publishClient: p2, subscribeClient: s2 }),
-      dispose: () => clients.forEach((c) => c.disconnect()),
-    };
-  });
-});
+describe.each(await pubsubPairs())('over $name', ({ make }) => replicationContract(make));

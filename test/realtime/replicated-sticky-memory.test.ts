@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStickyMemory } from '../../src/core/routing/index.js';
-import { createAppPubSub, type AppPubSub } from '../../src/realtime/pubsub.js';
 import { replicateSticky } from '../../src/realtime/replicated-sticky-memory.js';
-import { redisAvailable, testRedis } from '../support/redis.js';
+import { pubsubPairs, type PubSubPair } from '../support/pubsub-pairs.js';
 
-function stickyReplication(makePair: () => { a: AppPubSub; b: AppPubSub; dispose(): void }) {
+function stickyReplication(makePair: () => PubSubPair) {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
@@ -27,21 +26,4 @@ function stickyReplication(makePair: () => { a: AppPubSub; b: AppPubSub; dispose
   });
 }
 
-describe('sticky routing over in-memory pubsub', () => {
-  stickyReplication(() => {
-    const pubsub = createAppPubSub();
-    return { a: pubsub, b: pubsub, dispose: () => {} };
-  });
-});
-
-describe.runIf(await redisAvailable())('sticky routing over Redis', () => {
-  stickyReplication(() => {
-    const clients = [testRedis(), testRedis(), testRedis(), testRedis()];
-    const [p1, s1, p2, s2] = clients as [ReturnType<typeof testRedis>, ReturnType<typeof testRedis>, ReturnType<typeof testRedis>, ReturnType<typeof testRedis>];
-    return {
-      a: createAppPubSub({ publishClient: p1, subscribeClient: s1 }),
-      b: createAppPubSub({ publishClient: p2, subscribeClient: s2 }),
-      dispose: () => clients.forEach((c) => c.disconnect()),
-    };
-  });
-});
+describe.each(await pubsubPairs())('over $name', ({ make }) => stickyReplication(make));
