@@ -197,7 +197,12 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           redisEvents = redis.duplicate();
           await Promise.all([redisSubscriber.connect(), redisEvents.connect()]);
         }
-        const pubsub = createAppPubSub(redis && redisEvents ? { publishClient: redis, subscribeClient: redisEvents } : undefined);
+        let lastPublishError = 0;
+        const pubsub = createAppPubSub(redis && redisEvents ? { publishClient: redis, subscribeClient: redisEvents } : undefined, (error) => {
+          if (Date.now() - lastPublishError < 10_000) return;
+          lastPublishError = Date.now();
+          logger.error({ reason: (error as Error).message }, 'publishing to Redis failed: cluster events (health, routing decisions) are paused');
+        });
         let sticky = createStickyMemory();
         if (redis) {
           // Several instances: health and sticky routing converge through pub/sub (see docs/architecture.md).

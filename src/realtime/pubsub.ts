@@ -35,8 +35,10 @@ export const SUBSCRIBER_BUFFER = 1024;
  * would share one buffer object between subscriptions, or crash the process when a slow subscriber
  * overflows its queue.
  */
-export function createAppPubSub(redis?: { publishClient: Redis; subscribeClient: Redis }): AppPubSub {
-  const target: EventTarget = redis ? (createRedisEventTarget(redis) as unknown as EventTarget) : new EventTarget();
+export function createAppPubSub(redis?: { publishClient: Redis; subscribeClient: Redis }, onPublishError: (error: unknown) => void = () => {}): AppPubSub {
+  const target: EventTarget = redis
+    ? (createRedisEventTarget({ publishClient: publishingSafely(redis.publishClient, onPublishError), subscribeClient: redis.subscribeClient }) as unknown as EventTarget)
+    : new EventTarget();
   const topicOf = (topic: string, args: unknown[]) => (args.length === 2 ? `${topic}:${String(args[0])}` : topic);
   return {
     publish(topic, ...args) {
@@ -52,4 +54,23 @@ export function createAppPubSub(redis?: { publishClient: Redis; subscribeClient:
       }, new SlidingBuffer(SUBSCRIBER_BUFFER));
     },
   };
+}
+
+/**
+ * The Redis event target publishes without awaiting: while Redis is down every publish would become an
+ * unhandled rejection (and end the process). Published events are best-effort, so failures are reported.
+ */
+function publishingSafely(client: Redis, onError: (error: unknown) => void): Redis {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== 'publish') {
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (...args: Parameters<Redis['publish']>) => target.publish(...args).catch((error: unknown) => {
+        onError(error);
+        return 0;
+      });
+    },
+  });
 }

@@ -10,7 +10,12 @@ export function replicate<M>(pubsub: AppPubSub, topic: ReplicatedTopic, instance
   const incoming = pubsub.subscribe(topic);
   const applying = (async () => {
     for await (const message of incoming as AsyncIterable<{ from: string; change: M }>) {
-      if (message.from !== instanceId) await apply(message.change);
+      if (message.from === instanceId) continue;
+      try {
+        await apply(message.change);
+      } catch {
+        // One bad change must not stop replication; the next ones still apply.
+      }
     }
   })();
   return {

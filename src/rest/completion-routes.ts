@@ -55,7 +55,11 @@ async function streamCompletionResponse(c: Context, deps: CompletionDeps, princi
   for (;;) {
     pending ??= events.next();
     const next = await nextWithin(pending, keepAliveMs);
-    if (next === TIMED_OUT) break;
+    // Commit to 200 only once admitted: refusals (credits, rate limit, no route) stay real HTTP errors.
+    if (next === TIMED_OUT) {
+      if (generationId) break;
+      continue;
+    }
     pending = undefined;
     if (next.done) {
       ended = true;
@@ -67,6 +71,7 @@ async function streamCompletionResponse(c: Context, deps: CompletionDeps, princi
     if (next.value.type === 'final') {
       if (next.value.outcome.kind === 'failed') {
         if (generationId) c.header('X-Generation-Id', generationId);
+        await events.return(undefined); // let the generation finish its bookkeeping (in-flight registry)
         return failureResponse(c, next.value.outcome);
       }
       break;

@@ -55,6 +55,8 @@ export function createHttpServer(yoga: Yoga, rest: Hono, auth: Authenticator, li
         const result = await auth.authenticate(bearerToken(raw) ?? (raw.trim() || null));
         if (result.kind === 'rejected') return false;
         if (result.kind !== 'authenticated') return true;
+        // Closed while we authenticated: onClose has run already, so counting it now would never be undone.
+        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
         const keyId = result.principal.key.id;
         const open = connectionsPerKey.get(keyId) ?? 0;
         if (open >= limits.maxConnectionsPerKey) {

@@ -110,6 +110,23 @@ describe.each(await databaseTargets())('streaming lifecycle on $name', (target) 
     }
   });
 
+  it('a stream that fails before any output is an HTTP error and leaves nothing running (shutdown is not held up)', async () => {
+    const refusing = await startSimulator({ profiles: {}, requireAuth: () => false }); // every provider answers 401
+    const running = await startTestApp(target, { upstreams: { simulate: 'all', simulatorProfile: 'fast', simulatorUrl: refusing.url, credentials: {} }, shutdownGraceMs: 60_000 });
+    try {
+      const res = await post(running.url, { stream: true, max_tokens: 5 });
+      expect(res.status).toBe(502);
+      expect(res.headers.get('x-generation-id')).toMatch(/^gen-/);
+      expect(running.app.completions.inFlight.size).toBe(0);
+      const started = Date.now();
+      await running.app.stop();
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await running.stop();
+      await refusing.stop();
+    }
+  });
+
   it('refuses new generations with 503 once draining began', async () => {
     const running = await startTestApp(target, { ...slowUpstream(), shutdownGraceMs: 2_000 });
     try {

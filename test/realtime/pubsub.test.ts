@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
 import { createAppPubSub, SUBSCRIBER_BUFFER, type AppPubSub } from '../../src/realtime/pubsub.js';
 import { redisAvailable } from '../support/redis.js';
 import { redisPair } from '../support/pubsub-pairs.js';
@@ -56,5 +57,23 @@ describe.runIf(await redisAvailable())('Redis pubsub across two instances', () =
   pubsubContract(() => {
     const pair = redisPair();
     return { publisher: pair.a, subscriber: pair.b, dispose: pair.dispose };
+  });
+});
+
+describe('Redis pubsub while Redis is unreachable', () => {
+  it('reports failed publishes instead of crashing the process with an unhandled rejection', async () => {
+    const dead = () => new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null }).on('error', () => {});
+    const [publishClient, subscribeClient] = [dead(), dead()];
+    const errors: unknown[] = [];
+    try {
+      const pubsub = createAppPubSub({ publishClient, subscribeClient }, (error) => errors.push(error));
+      pubsub.publish('provider-health', { n: 1 });
+      pubsub.publish('routing-decision', 'account-a', { n: 2 });
+      await settle();
+      expect(errors).toHaveLength(2);
+    } finally {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    }
   });
 });

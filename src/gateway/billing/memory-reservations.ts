@@ -29,9 +29,9 @@ interface KeyHold {
  * makes it atomic): no database round trip before the first token. Only for a single instance — with
  * several, holds must be shared (the database, or Redis). The durable ledger behind it is unchanged:
  * every settlement is still one transaction, after which `settled` moves the in-memory balance.
- * A crash loses only holds, never charges. Balances are re-read after `invalidate` (credits bought or
- * granted) and every `reloadMs`, unless a settlement raced the read (then the known value stands: it
- * can only be lower than the truth, never higher).
+ * A crash loses only holds, never charges. Credits bought or granted here are added as they commit;
+ * balances are re-read after `invalidate` and every `reloadMs` (out-of-band changes), unless a
+ * settlement raced the read (then the tracked value stands).
  */
 export function memoryReservations(em: EntityManager, { reloadMs = 60_000 } = {}): Reservations {
   const accounts = new Map<string, AccountHold>();
@@ -108,6 +108,11 @@ export function memoryReservations(em: EntityManager, { reloadMs = 60_000 } = {}
         if (k.periodStart < settlement.keyPeriodStart) Object.assign(k, { periodStart: settlement.keyPeriodStart, periodUsage: ZERO });
         k.periodUsage = add(k.periodUsage, settlement.keyCharged);
       }
+    },
+    credited(accountId, amount) {
+      // Exact: the credit is committed, and every later change is a tracked settlement. (Not loaded yet: the first load reads it.)
+      const a = accounts.get(accountId);
+      if (a) a.balance = add(a.balance, amount);
     },
     invalidate(accountId) {
       const a = accounts.get(accountId);

@@ -18,7 +18,9 @@ export interface Reservations {
   reserve(input: ReserveInput & { keyLimit: Money | null }): Promise<ReserveResult>;
   /** Call after the settlement committed (or the generation ended without one). */
   settled(hold: SettledHold): void;
-  /** Credits changed outside a settlement (purchase, grant): re-read the balance before relying on it. */
+  /** Credits were added outside a settlement (purchase, grant, refund) and committed. */
+  credited(accountId: string, amount: Money): void;
+  /** The balance may differ from what is tracked (a settlement whose outcome is unknown): re-read it. */
   invalidate(accountId: string): void;
 }
 
@@ -27,6 +29,7 @@ export function databaseReservations(em: EntityManager): Reservations {
   return {
     reserve: (input) => new CreditLedger(em.fork()).reserve(input),
     settled: () => {},
+    credited: () => {},
     invalidate: () => {},
   };
 }

@@ -29,6 +29,7 @@ export function createByokCredentials(
   { ttlMs = 30_000, maxAccounts = 10_000, onUnreadable = (_accountId: string, _provider: string, _error: unknown) => {} } = {},
 ): ByokCredentials {
   const cache = new Map<string, { value: ReadonlyMap<string, ByokCredential>; until: number }>();
+  const epochs = new Map<string, number>();
 
   async function load(accountId: string): Promise<ReadonlyMap<string, ByokCredential>> {
     const rows = await em.fork().find(ByokKeySchema, { account: accountId }, { populate: ['provider'] });
@@ -52,11 +53,18 @@ export function createByokCredentials(
       const now = Date.now();
       const hit = cache.get(accountId);
       if (hit && hit.until > now) return hit.value;
+      const epoch = epochs.get(accountId) ?? 0;
       const value = await load(accountId);
+      // Changed while loading (a key set or deleted): use what was read once, but don't keep it.
+      if ((epochs.get(accountId) ?? 0) !== epoch) return value;
       if (cache.size >= maxAccounts) cache.delete(cache.keys().next().value!);
       cache.set(accountId, { value, until: now + ttlMs });
       return value;
     },
-    forget: (accountId) => void cache.delete(accountId),
+    forget(accountId) {
+      cache.delete(accountId);
+      epochs.set(accountId, (epochs.get(accountId) ?? 0) + 1);
+      if (epochs.size > maxAccounts) epochs.delete(epochs.keys().next().value!);
+    },
   };
 }

@@ -60,65 +60,70 @@ export async function* attemptAndSettle(deps: CompletionDeps, principal: Princip
   // A client that cancels after output started still pays for what was generated (estimated: no usage arrives).
   let cancelledAfterOutput: (Charged & { outputTokens: number }) | undefined;
   let lastError: SwitchyardError | undefined;
-  for (const { attempt, credential } of targets) {
-    const info = catalog.dispatch(attempt.endpoint.id)!;
-    const provider = { slug: info.providerSlug, baseUrl: info.baseUrl };
-    const upstream = credential.kind === 'byok' ? deps.upstreams.resolveByok(provider, credential.apiKey) : deps.upstreams.resolve(provider);
-    const started = performance.now();
-    const record = (status: AttemptRecord['status'], error: SwitchyardError | null) => {
-      const done: AttemptRecord = { provider: info.providerSlug, endpointId: attempt.endpoint.id, status, errorClass: error?.code ?? null, httpStatus: error?.metadata.providerStatus ?? null, latencyMs: Math.round(performance.now() - started) };
-      attempts.push(done);
-      deps.decisions?.(attemptDecision(generationId, principal.accountId, attempt.modelId, done));
-    };
-    if (credential.kind === 'byok-unreadable' || upstream.mode === 'unavailable') {
-      lastError = credential.kind === 'byok-unreadable'
-        ? new SwitchyardError('upstream_unavailable', `Your ${info.providerSlug} key cannot be decrypted on this server; set it again`)
-        : new SwitchyardError('upstream_unavailable', upstream.mode === 'unavailable' ? upstream.reason : '');
-      record('failed', lastError);
-      continue;
-    }
-    if ((await deps.health.admit(attempt.endpoint.id, Date.now())).kind === 'rejected') continue;
-    yield { type: 'attempt-started', provider: info.providerSlug, model: attempt.modelId, byok: credential.kind === 'byok' };
-    const folder = new GenerationFolder();
-    let firstOutputMs: number | null = null;
-    const target = {
-      baseUrl: upstream.baseUrl,
-      apiKey: upstream.apiKey,
-      providerModelId: info.providerModelId,
-      supportedParameters: [...attempt.endpoint.supportedParameters] as RequestParameter[],
-      ...(upstream.headers ? { extraHeaders: upstream.headers } : {}),
-    };
-    for await (const part of streamCompletion(adapterFor(info.family), deps.http, input.chat, target, { signal })) {
-      folder.add(part);
-      if (isOutput(part)) {
-        firstOutputMs ??= performance.now() - started;
-        yield { type: 'output', part };
+  // An unexpected failure (a bug, the health store) still ends in a settlement: the hold is released once.
+  try {
+    for (const { attempt, credential } of targets) {
+      const info = catalog.dispatch(attempt.endpoint.id)!;
+      const provider = { slug: info.providerSlug, baseUrl: info.baseUrl };
+      const upstream = credential.kind === 'byok' ? deps.upstreams.resolveByok(provider, credential.apiKey) : deps.upstreams.resolve(provider);
+      const started = performance.now();
+      const record = (status: AttemptRecord['status'], error: SwitchyardError | null) => {
+        const done: AttemptRecord = { provider: info.providerSlug, endpointId: attempt.endpoint.id, status, errorClass: error?.code ?? null, httpStatus: error?.metadata.providerStatus ?? null, latencyMs: Math.round(performance.now() - started) };
+        attempts.push(done);
+        deps.decisions?.(attemptDecision(generationId, principal.accountId, attempt.modelId, done));
+      };
+      if (credential.kind === 'byok-unreadable' || upstream.mode === 'unavailable') {
+        lastError = credential.kind === 'byok-unreadable'
+          ? new SwitchyardError('upstream_unavailable', `Your ${info.providerSlug} key cannot be decrypted on this server; set it again`)
+          : new SwitchyardError('upstream_unavailable', upstream.mode === 'unavailable' ? upstream.reason : '');
+        record('failed', lastError);
+        continue;
       }
-    }
-    const result = folder.result();
-    const latencyMs = Math.round(firstOutputMs ?? performance.now() - started);
-    if (result.error) {
-      lastError = result.error;
-      record(result.error.code === 'cancelled' ? 'cancelled' : 'failed', result.error);
-      const outcome = credential.kind === 'byok' && refusedKey(result.error) ? null : healthOutcomeOf(result.error);
-      if (outcome) await deps.health.record(attempt.endpoint.id, outcome, Date.now());
-      const committed = firstOutputMs !== null;
-      if (committed && result.error.code === 'cancelled') {
-        const outputTokens = estimateOutputTokens(result);
-        const listCost = usageCost(info.pricing, { inputUncached: promptTokens, inputCacheRead: 0, inputCacheWrite: 0, outputText: outputTokens, outputReasoning: 0 }).total;
-        cancelledAfterOutput = { model: attempt.modelId, provider: info.providerSlug, result, outputTokens, ...(await charge(listCost, credential)) };
+      if ((await deps.health.admit(attempt.endpoint.id, Date.now())).kind === 'rejected') continue;
+      yield { type: 'attempt-started', provider: info.providerSlug, model: attempt.modelId, byok: credential.kind === 'byok' };
+      const folder = new GenerationFolder();
+      let firstOutputMs: number | null = null;
+      const target = {
+        baseUrl: upstream.baseUrl,
+        apiKey: upstream.apiKey,
+        providerModelId: info.providerModelId,
+        supportedParameters: [...attempt.endpoint.supportedParameters] as RequestParameter[],
+        ...(upstream.headers ? { extraHeaders: upstream.headers } : {}),
+      };
+      for await (const part of streamCompletion(adapterFor(info.family), deps.http, input.chat, target, { signal })) {
+        folder.add(part);
+        if (isOutput(part)) {
+          firstOutputMs ??= performance.now() - started;
+          yield { type: 'output', part };
+        }
       }
-      if (committed || !ERROR_POLICIES[result.error.code].retryable) break;
-      yield { type: 'attempt-failed', provider: info.providerSlug, error: result.error };
-      continue;
+      const result = folder.result();
+      const latencyMs = Math.round(firstOutputMs ?? performance.now() - started);
+      if (result.error) {
+        lastError = result.error;
+        record(result.error.code === 'cancelled' ? 'cancelled' : 'failed', result.error);
+        const outcome = credential.kind === 'byok' && refusedKey(result.error) ? null : healthOutcomeOf(result.error);
+        if (outcome) await deps.health.record(attempt.endpoint.id, outcome, Date.now());
+        const committed = firstOutputMs !== null;
+        if (committed && result.error.code === 'cancelled') {
+          const outputTokens = estimateOutputTokens(result);
+          const listCost = usageCost(info.pricing, { inputUncached: promptTokens, inputCacheRead: 0, inputCacheWrite: 0, outputText: outputTokens, outputReasoning: 0 }).total;
+          cancelledAfterOutput = { model: attempt.modelId, provider: info.providerSlug, result, outputTokens, ...(await charge(listCost, credential)) };
+        }
+        if (committed || !ERROR_POLICIES[result.error.code].retryable) break;
+        yield { type: 'attempt-failed', provider: info.providerSlug, error: result.error };
+        continue;
+      }
+      record('succeeded', null);
+      const seconds = (performance.now() - started) / 1000;
+      const tokens = result.usage?.output.total ?? 0;
+      await deps.health.record(attempt.endpoint.id, { kind: 'success', ttftMs: latencyMs, ...(tokens > 1 && seconds > 0 ? { tokensPerSecond: tokens / seconds } : {}) }, Date.now());
+      served = { model: attempt.modelId, provider: info.providerSlug, result, latencyMs, ...(await charge(listCostOf(info.pricing, result), credential)) };
+      if (stickyKey) deps.sticky.remember(stickyKey, attempt.modelId, info.providerSlug, Date.now());
+      break;
     }
-    record('succeeded', null);
-    const seconds = (performance.now() - started) / 1000;
-    const tokens = result.usage?.output.total ?? 0;
-    await deps.health.record(attempt.endpoint.id, { kind: 'success', ttftMs: latencyMs, ...(tokens > 1 && seconds > 0 ? { tokensPerSecond: tokens / seconds } : {}) }, Date.now());
-    served = { model: attempt.modelId, provider: info.providerSlug, result, latencyMs, ...(await charge(listCostOf(info.pricing, result), credential)) };
-    if (stickyKey) deps.sticky.remember(stickyKey, attempt.modelId, info.providerSlug, Date.now());
-    break;
+  } catch (error) {
+    lastError = new SwitchyardError('internal', `generation failed: ${(error as Error).message}`);
   }
 
   const usage = served?.result.usage;

@@ -62,16 +62,21 @@ export function createGenerationRunner(
         // only how clients see it, so a log failure is reported, and the generation still runs to the end.
         void (async () => {
           let logging = true;
-          for await (const e of { [Symbol.asyncIterator]: () => events }) {
-            if (!logging) continue;
-            for (const out of toCompletionEvents(e, generationId)) {
-              try {
-                await log.append(generationId, out, { final: isTerminal(out) });
-              } catch (error) {
-                logging = false;
-                onError(error, generationId);
-              }
+          const append = async (out: CompletionEvent) => {
+            if (!logging) return;
+            try {
+              await log.append(generationId, out, { final: isTerminal(out) });
+            } catch (error) {
+              logging = false;
+              onError(error, generationId);
             }
+          };
+          try {
+            for await (const e of { [Symbol.asyncIterator]: () => events }) for (const out of toCompletionEvents(e, generationId)) await append(out);
+          } catch (error) {
+            // The pipeline itself failed (e.g. the database during settlement): followers still get an end.
+            onError(error, generationId);
+            await append({ type: 'CompletionFailed', generationId, code: 'internal', message: 'The generation failed on the server' });
           }
         })();
         return { kind: 'started', generationId };

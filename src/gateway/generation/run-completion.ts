@@ -118,7 +118,8 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
     ...catalog.dispatch(attempt.endpoint.id)!,
     contextLength: attempt.endpoint.contextLength,
     maxCompletionTokens: attempt.endpoint.maxCompletionTokens,
-    ...(credential.kind === 'platform' ? {} : { chargedBasisPoints: deps.byokFee.basisPoints }),
+    // A BYOK attempt costs credits only the fee — unless the key counts BYOK usage in its limit: then hold list price + fee.
+    ...(credential.kind === 'platform' ? {} : { chargedBasisPoints: principal.key.includeByokInLimit ? 10_000n + deps.byokFee.basisPoints : deps.byokFee.basisPoints }),
   }));
   const reserved = await deps.reservations.reserve({
     generationId,

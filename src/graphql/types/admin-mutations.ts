@@ -39,7 +39,7 @@ builder.mutationField('grantCredits', (t) =>
         idempotencyKey: input.idempotencyKey,
         kind: input.refund ? 'refund' : 'grant',
       });
-      ctx.reservations.invalidate(input.accountId.id);
+      if (granted.applied) ctx.reservations.credited(input.accountId.id, input.amount);
       return granted;
     },
   }),

@@ -34,7 +34,7 @@ builder.mutationField('purchaseCredits', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const principal = requirePrincipal(ctx);
       const purchase = await purchaseCredits(ctx.em, ctx.payments, ctx.purchaseTerms, principal, input);
-      ctx.reservations.invalidate(principal.accountId);
+      if (purchase.applied) ctx.reservations.credited(principal.accountId, purchase.amount);
       return purchase;
     },
   }),

@@ -159,9 +159,9 @@ export class CreditLedger {
            select ?, ?, ?, ?, ?::numeric, ?, ?, ? where ?::numeric is not null
            on conflict (idempotency_key) do nothing returning amount
          ), held as (
-           -- extra key usage is counted once: only by the call that released the reservation
+           -- extra key usage is counted once: by the settlement that comes before the generation row (recordGeneration)
            select coalesce((select amount from gone), 0) as released, coalesce((select amount from entry), 0) as charged,
-                  case when exists (select 1 from gone) then ?::numeric else 0 end as extra
+                  case when not exists (select 1 from generation where id = ?) then ?::numeric else 0 end as extra
          ), key_update as (
            update api_key set
              reserved = reserved - (select released from held),
@@ -185,6 +185,7 @@ export class CreditLedger {
           input.generationId,
           input.description ?? null,
           charge,
+          input.generationId,
           (input.extraKeyUsage ?? 0n).toString(),
           input.keyPeriodStart,
           input.keyPeriodStart,

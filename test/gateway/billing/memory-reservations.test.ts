@@ -58,6 +58,16 @@ describe('in-memory reservations', () => {
     expect(await reservations.reserve(request(ids, 'k5', '0.05', limit, new Date()))).toEqual({ ok: true }); // next period
   });
 
+  it('adds credits bought here as they commit, even while generations are running', async () => {
+    const ids = await funded('0.05');
+    const reservations = memoryReservations(db.orm.em);
+    expect(await reservations.reserve(request(ids, 'r1', '0.05'))).toEqual({ ok: true }); // still running
+    await new CreditLedger(db.orm.em.fork()).credit(ids.accountId, 'grant', parseUsd('1'), `bought:${ids.accountId}`);
+    reservations.credited(ids.accountId, parseUsd('1'));
+    expect(await reservations.reserve(request(ids, 'r2', '1.00'))).toEqual({ ok: true });
+    expect(await reservations.reserve(request(ids, 'r3', '0.01'))).toEqual({ ok: false, reason: 'insufficient_credits' });
+  });
+
   it('sees credits granted elsewhere after invalidate, and counts holds kept in the database', async () => {
     const ids = await funded('0.05');
     const reservations = memoryReservations(db.orm.em);
