@@ -129,7 +129,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     const limits = requestsPerMinute(config.rateLimitPerMinute);
     if (!redis) return createInMemoryRateLimiter(limits);
     let lastReport = 0;
-    return failOpen(createRedisRateLimiter({ client: redis, config: limits }), (error) => {
+    return failOpen(createRedisRateLimiter({ client: redis, config: limits, keyPrefix: `${config.redisPrefix}rl:` }), (error) => {
       if (Date.now() - lastReport < 10_000) return;
       lastReport = Date.now();
       logger.error({ reason: (error as Error).message }, 'rate limiter unreachable (Redis): admitting requests unlimited');
@@ -198,7 +198,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           await Promise.all([redisSubscriber.connect(), redisEvents.connect()]);
         }
         let lastPublishError = 0;
-        const pubsub = createAppPubSub(redis && redisEvents ? { publishClient: redis, subscribeClient: redisEvents } : undefined, (error) => {
+        const pubsub = createAppPubSub(redis && redisEvents ? { publishClient: redis, subscribeClient: redisEvents, channelPrefix: config.redisPrefix } : undefined, (error) => {
           if (Date.now() - lastPublishError < 10_000) return;
           lastPublishError = Date.now();
           logger.error({ reason: (error as Error).message }, 'publishing to Redis failed: cluster events (health, routing decisions) are paused');
@@ -215,7 +215,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         }
         // Where GraphQL completion streams live: in Redis, any instance can serve (and resume) any generation.
         generationLog = redis && redisSubscriber
-          ? createRedisGenerationLog<CompletionEvent>({ client: redis, subscriber: redisSubscriber })
+          ? createRedisGenerationLog<CompletionEvent>({ client: redis, subscriber: redisSubscriber, keyPrefix: config.redisPrefix })
           : createMemoryGenerationLog<CompletionEvent>();
         const keyring = await resolveKeyring();
         const byok = createByokCredentials(db.orm.em, keyring, {

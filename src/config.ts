@@ -25,6 +25,7 @@ const envSchema = z.object({
   DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
   DATA_DIR: z.string().trim().min(1, 'expected a directory path').default('./.data'),
   REDIS_URL: optionalUrl(['redis', 'rediss']),
+  REDIS_PREFIX: z.string().trim().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'expected 1–64 of [A-Za-z0-9:_-]').default('sy:'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], {
     message: 'expected one of debug, info, warn, error, silent',
   }).default('info'),
@@ -69,6 +70,8 @@ export interface Config {
   host: string;
   database: Database;
   redisUrl: string | undefined;
+  /** Namespaces every Redis key and channel, so deployments can share one Redis. */
+  redisPrefix: string;
   logLevel: LogLevel;
   /** Apply migrations and seed an empty catalog at start-up (default: only for the embedded database). */
   autoMigrate: boolean;
@@ -138,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'embedded', dataDir: e.DATA_DIR },
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     logLevel: e.LOG_LEVEL,
     autoMigrate: e.AUTO_MIGRATE ?? !e.DATABASE_URL,
     bootstrap: {

@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       database: { kind: 'embedded', dataDir: './.data' },
       redisUrl: undefined,
+      redisPrefix: 'sy:',
       logLevel: 'info',
       autoMigrate: true,
       bootstrap: { enabled: true },

@@ -4,6 +4,8 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { RoutingDecision } from '../gateway/generation/routing-decisions.js';
 
+const MAX_OPEN_SPANS = 10_000;
+
 /** Spans for an OTLP collector (`OTEL_EXPORTER_OTLP_ENDPOINT`); undefined when tracing is off. */
 export function createOtlpTracerProvider(endpoint: string | undefined): (TracerProvider & { shutdown(): Promise<void> }) | undefined {
   if (!endpoint) return undefined;
@@ -36,6 +38,12 @@ export function createGenerationTracer(provider: TracerProvider): (decision: Rou
       });
       if (d.generationId) open.set(d.generationId, span);
       else end(span, false, 'no_route', at);
+      // A generation whose settlement failed never sends `finished`: bound what waits for one.
+      if (open.size > MAX_OPEN_SPANS) {
+        const [oldestId, oldest] = open.entries().next().value!;
+        open.delete(oldestId);
+        end(oldest, false, 'no settlement seen', at);
+      }
     } else if (d.kind === 'attempt') {
       const parent = open.get(d.generationId);
       const child = tracer.startSpan(

@@ -35,18 +35,23 @@ export const SUBSCRIBER_BUFFER = 1024;
  * would share one buffer object between subscriptions, or crash the process when a slow subscriber
  * overflows its queue.
  */
-export function createAppPubSub(redis?: { publishClient: Redis; subscribeClient: Redis }, onPublishError: (error: unknown) => void = () => {}): AppPubSub {
+export function createAppPubSub(
+  redis?: { publishClient: Redis; subscribeClient: Redis; channelPrefix?: string },
+  onPublishError: (error: unknown) => void = () => {},
+): AppPubSub {
+  // Channels are namespaced so deployments (or test runs) sharing one Redis never hear each other.
+  const prefix = redis?.channelPrefix ?? '';
   const target: EventTarget = redis
     ? (createRedisEventTarget({ publishClient: publishingSafely(redis.publishClient, onPublishError), subscribeClient: redis.subscribeClient }) as unknown as EventTarget)
     : new EventTarget();
-  const topicOf = (topic: string, args: unknown[]) => (args.length === 2 ? `${topic}:${String(args[0])}` : topic);
+  const topicOf = (topic: string, args: unknown[]) => prefix + (args.length === 2 ? `${topic}:${String(args[0])}` : topic);
   return {
     publish(topic, ...args) {
       const payload = args.length === 2 ? args[1] : args[0];
       target.dispatchEvent(new CustomEvent(topicOf(topic, args), { detail: payload }));
     },
     subscribe(topic, ...scope) {
-      const name = scope.length ? `${topic}:${scope[0]}` : topic;
+      const name = prefix + (scope.length ? `${topic}:${scope[0]}` : topic);
       return new Repeater((push, stop) => {
         const listener = (event: Event) => void push((event as CustomEvent).detail).catch(() => {});
         target.addEventListener(name, listener);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createAppPubSub, SUBSCRIBER_BUFFER, type AppPubSub } from '../../src/realtime/pubsub.js';
-import { redisAvailable } from '../support/redis.js';
+import { redisAvailable, testRedis } from '../support/redis.js';
 import { redisPair } from '../support/pubsub-pairs.js';
 
 /** Reads `count` values from a subscription, then closes it. */
@@ -57,6 +57,30 @@ describe.runIf(await redisAvailable())('Redis pubsub across two instances', () =
   pubsubContract(() => {
     const pair = redisPair();
     return { publisher: pair.a, subscriber: pair.b, dispose: pair.dispose };
+  });
+});
+
+describe.runIf(await redisAvailable())('Redis pubsub namespaces', () => {
+  it('keeps deployments with different prefixes apart on one Redis', async () => {
+    const clients = [testRedis(), testRedis(), testRedis(), testRedis()] as const;
+    try {
+      const a = createAppPubSub({ publishClient: clients[0], subscribeClient: clients[1], channelPrefix: 'deploy-a:' });
+      const b = createAppPubSub({ publishClient: clients[2], subscribeClient: clients[3], channelPrefix: 'deploy-b:' });
+      const heardByB: unknown[] = [];
+      const bSubscription = b.subscribe('provider-health');
+      void (async () => {
+        for await (const e of bSubscription) heardByB.push(e);
+      })();
+      const heardByA = take(a.subscribe('provider-health'), 1);
+      await settle();
+      a.publish('provider-health', { from: 'a' });
+      expect(await heardByA).toEqual([{ from: 'a' }]);
+      await settle();
+      expect(heardByB).toEqual([]);
+      await bSubscription.return?.();
+    } finally {
+      clients.forEach((c) => c.disconnect());
+    }
   });
 });
 

@@ -35,7 +35,7 @@ export interface RunningApp {
 export async function startTestApp(target: DatabaseTarget, overrides: Partial<Config> = {}, options: BuildAppOptions = {}): Promise<RunningApp> {
   const db = await target.create();
   const queries: string[] = [];
-  const app = buildApp(testConfig(db.config, overrides), {
+  const app = buildApp(testConfig(db.config, { redisPrefix: uniqueRedisPrefix(), ...overrides }), {
     logger: pino({ level: 'silent' }),
     ...options,
     database: { onQuery: (sql) => queries.push(sql) },
@@ -56,9 +56,10 @@ export async function startTestApp(target: DatabaseTarget, overrides: Partial<Co
 export async function startTestCluster(target: DatabaseTarget, count: number, overrides: Partial<Config> = {}): Promise<{ apps: RunningApp[]; stop(): Promise<void> }> {
   const db = await target.create();
   const apps: RunningApp[] = [];
+  overrides = { redisPrefix: uniqueRedisPrefix(), ...overrides }; // one namespace for the whole cluster
   for (let i = 0; i < count; i++) {
     const queries: string[] = [];
-    const app = buildApp(testConfig(db.config, overrides), { logger: pino({ level: 'silent' }), database: { onQuery: (sql) => queries.push(sql) } });
+    const app = buildApp(testConfig(db.config, { redisPrefix: uniqueRedisPrefix(), ...overrides }), { logger: pino({ level: 'silent' }), database: { onQuery: (sql) => queries.push(sql) } });
     const url = await app.start();
     apps.push({ app, url, queries, stop: () => app.stop() });
   }
@@ -69,4 +70,9 @@ export async function startTestCluster(target: DatabaseTarget, count: number, ov
       await db.dispose();
     },
   };
+}
+
+/** Test apps sharing the dev machine's Redis never hear each other's channels or read each other's keys. */
+function uniqueRedisPrefix(): string {
+  return `test-${process.pid}-${Math.random().toString(36).slice(2, 8)}:`;
 }
