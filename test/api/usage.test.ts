@@ -5,7 +5,7 @@ import { formatUsd, parseUsd, sum, ZERO } from '../../src/core/billing/money.js'
 import { databaseTargets } from '../support/databases.js';
 import { startTestApp, TEST_KEYS, type RunningApp } from '../support/app.js';
 import { graphqlHttp } from '../support/graphql-client.js';
-import { FilteredGenerationsDocument, ViewerUsageDocument, type UsageGroupBy } from '../gql/graphql.js';
+import { FilteredGenerationsDocument, GenerationsPageDocument, ViewerUsageDocument, type UsageGroupBy } from '../gql/graphql.js';
 
 const bearer = { authorization: `Bearer ${TEST_KEYS.inference}` };
 const HOUR = 3_600_000;
@@ -79,6 +79,25 @@ describe.each(await databaseTargets())('usage analytics on $name', (target) => {
     expect(inverted).toMatchObject({ __typename: 'InvalidInputError', field: 'range' });
     const long = (await graphqlHttp(running.url, ViewerUsageDocument, { range: { from: '2025-01-01T00:00:00Z', to: '2025-03-01T00:00:00Z' }, groupBy: 'HOUR' }, bearer)).data!.viewer.usage;
     expect(long).toMatchObject({ __typename: 'InvalidInputError', field: 'range' });
+  });
+
+  it('pages the activity list by cursor, newest first, every generation exactly once, both ways', async () => {
+    const all = (await running.app.database.orm.em.fork().find(GenerationSchema, {}, { orderBy: { createdAt: 'desc', id: 'desc' } })).map((g) => g.id);
+    const forward: string[] = [];
+    let after: string | null | undefined;
+    for (;;) {
+      const page = (await graphqlHttp(running.url, GenerationsPageDocument, { first: 2, after }, bearer)).data!.viewer.generations;
+      forward.push(...page.edges.map((e) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(forward).toEqual(all);
+    const lastTwo = (await graphqlHttp(running.url, GenerationsPageDocument, { last: 2 }, bearer)).data!.viewer.generations;
+    expect(lastTwo.edges.map((e) => e.node.id)).toEqual(all.slice(-2));
+    const beforeThose = (await graphqlHttp(running.url, GenerationsPageDocument, { last: 2, before: lastTwo.pageInfo.startCursor }, bearer)).data!.viewer.generations;
+    expect(beforeThose.edges.map((e) => e.node.id)).toEqual(all.slice(-4, -2));
+    const bad = await graphqlHttp(running.url, GenerationsPageDocument, { first: 2, after: 'bm9wZQ' }, bearer);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('filters the activity list', async () => {
