@@ -62,6 +62,12 @@ const firstText = (chat: ChatRequest, role: 'system' | 'user') => {
   return m ? (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)) : null;
 };
 
+/** A request refused before it started: reported as a routing decision, answered as the only (final) event. */
+function refusal(deps: CompletionDeps, principal: Principal, plannedId: string | null, reason: string, error: SwitchyardError): GenerationEvent {
+  deps.decisions?.(finishedDecision(plannedId, principal.accountId, 'refused', { reason }));
+  return { type: 'final', outcome: { kind: 'failed', generationId: null, error, attempts: [] } };
+}
+
 /** The non-streamed view: the final outcome of `runGeneration` (upstream is streamed either way). */
 export async function runCompletion(deps: CompletionDeps, principal: Principal, input: CompletionInput, signal?: AbortSignal): Promise<CompletionOutcome> {
   for await (const event of runGeneration(deps, principal, input, signal)) if (event.type === 'final') return event.outcome;
@@ -77,16 +83,12 @@ export async function runCompletion(deps: CompletionDeps, principal: Principal, 
  */
 export async function* runGeneration(deps: CompletionDeps, principal: Principal, input: CompletionInput, signal?: AbortSignal): AsyncGenerator<GenerationEvent> {
   if (!deps.inFlight.accepting) {
-    const error = new SwitchyardError('service_unavailable', 'This instance is shutting down; retry the request');
-    deps.decisions?.(finishedDecision(null, principal.accountId, 'refused', { reason: 'service_unavailable' }));
-    yield { type: 'final', outcome: { kind: 'failed', generationId: null, error, attempts: [] } };
+    yield refusal(deps, principal, null, 'service_unavailable', new SwitchyardError('service_unavailable', 'This instance is shutting down; retry the request'));
     return;
   }
   const limited = await deps.rateLimiter?.hit(principal.key.id, Date.now());
   if (limited && !limited.allowed) {
-    const error = new SwitchyardError('rate_limited', 'Rate limit exceeded for this API key', { retryAfterMs: limited.retryAfterMs });
-    deps.decisions?.(finishedDecision(null, principal.accountId, 'refused', { reason: 'rate_limited' }));
-    yield { type: 'final', outcome: { kind: 'failed', generationId: null, error, attempts: [] } };
+    yield refusal(deps, principal, null, 'rate_limited', new SwitchyardError('rate_limited', 'Rate limit exceeded for this API key', { retryAfterMs: limited.retryAfterMs }));
     return;
   }
   const [catalog, byok] = await Promise.all([deps.catalog.get(), deps.byok.forAccount(principal.accountId)]);
@@ -106,8 +108,7 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
   deps.decisions?.(plannedDecision(plan, generationId, principal.accountId, input.models));
   if (generationId === null) {
     const { message, metadata } = explainNoRoute(plan);
-    deps.decisions?.(finishedDecision(null, principal.accountId, 'refused', { reason: 'no_route' }));
-    yield { type: 'final', outcome: { kind: 'failed', generationId: null, error: new SwitchyardError('not_found', message, { details: metadata }), attempts: [] } };
+    yield refusal(deps, principal, null, 'no_route', new SwitchyardError('not_found', message, { details: metadata }));
     return;
   }
 
@@ -132,8 +133,7 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
   });
   if (!reserved.ok) {
     const message = reserved.reason === 'key_limit' ? 'This key has reached its spending limit' : 'Insufficient credits for the worst-case cost of this request';
-    deps.decisions?.(finishedDecision(generationId, principal.accountId, 'refused', { reason: reserved.reason }));
-    yield { type: 'final', outcome: { kind: 'failed', generationId: null, error: new SwitchyardError('insufficient_credits', message, { details: { reason: reserved.reason } }), attempts: [] } };
+    yield refusal(deps, principal, generationId, reserved.reason, new SwitchyardError('insufficient_credits', message, { details: { reason: reserved.reason } }));
     return;
   }
   // From here on the generation is settled exactly once, whoever aborts it: the caller, cancelGeneration or a shutdown.
