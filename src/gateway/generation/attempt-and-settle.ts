@@ -4,7 +4,6 @@ import { limitPeriodStart } from '../../core/billing/limit-period.js';
 import { usageCost, type BillablePricing } from '../../core/billing/usage-cost.js';
 import { byokFee } from '../../core/billing/byok-fee.js';
 import { GenerationFolder, type GenerationResult } from '../../core/llm/fold.js';
-import type { RequestParameter } from '../../core/llm/request.js';
 import { adapterFor } from '../../adapters/index.js';
 import { streamCompletion } from '../../adapters/invoke.js';
 import { countByokGenerationsSince, recordGeneration, type AttemptRecord, type GenerationRecord } from '../../persistence/repositories/generation-recorder.js';
@@ -14,6 +13,7 @@ import { healthOutcomeOf } from './attempt-outcome.js';
 import type { AttemptCredential, DispatchTarget } from './dispatch-targets.js';
 import { isOutput, type GenerationEvent } from './generation-events.js';
 import { attemptDecision, finishedDecision } from './routing-decisions.js';
+import { upstreamTargetFor } from './upstream-target.js';
 import type { CompletionDeps, CompletionInput } from './run-completion.js';
 
 /** Output tokens of a stream cut short (no usage reported): ≈ 4 characters per token, rounded up. */
@@ -83,13 +83,7 @@ export async function* attemptAndSettle(deps: CompletionDeps, principal: Princip
       yield { type: 'attempt-started', provider: info.providerSlug, model: attempt.modelId, byok: credential.kind === 'byok' };
       const folder = new GenerationFolder();
       let firstOutputMs: number | null = null;
-      const target = {
-        baseUrl: upstream.baseUrl,
-        apiKey: upstream.apiKey,
-        providerModelId: info.providerModelId,
-        supportedParameters: [...attempt.endpoint.supportedParameters] as RequestParameter[],
-        ...(upstream.headers ? { extraHeaders: upstream.headers } : {}),
-      };
+      const target = upstreamTargetFor({ family: info.family, providerSlug: info.providerSlug, providerModelId: info.providerModelId, upstream, supportedParameters: attempt.endpoint.supportedParameters, maxCompletionTokens: attempt.endpoint.maxCompletionTokens });
       for await (const part of streamCompletion(adapterFor(info.family), deps.http, input.chat, target, { signal })) {
         folder.add(part);
         if (isOutput(part)) {

@@ -9,7 +9,7 @@ export type CompletionOutcome =
   | { kind: 'failed'; generationId: string | null; error: SwitchyardError; attempts: AttemptRecord[] };
 
 /** Output parts a client sees as they arrive (usage, finish and errors come in the final event). */
-export type OutputPart = Extract<StreamPart, { type: 'text-delta' | 'reasoning-delta' | 'tool-call-start' | 'tool-call-delta' | 'tool-call-end' }>;
+export type OutputPart = Extract<StreamPart, { type: 'text-delta' | 'reasoning-delta' | 'reasoning-detail' | 'tool-call-start' | 'tool-call-delta' | 'tool-call-end' }>;
 
 /** What a generation emits, in order: output parts (possibly none), then exactly one final outcome. */
 export type GenerationEvent =
@@ -20,4 +20,4 @@ export type GenerationEvent =
   | { type: 'final'; outcome: CompletionOutcome };
 
 export const isOutput = (p: StreamPart): p is OutputPart =>
-  p.type === 'text-delta' || p.type === 'reasoning-delta' || p.type.startsWith('tool-call');
+  p.type === 'text-delta' || p.type.startsWith('reasoning-') || p.type.startsWith('tool-call');
