@@ -111,3 +111,18 @@ export const defaultProfiles: Readonly<Record<string, SimProfile>> = {
   novita: profile(600, 45, { rateLimited429: 0.005, error503: 0.005 }),
   lambda: profile(450, 70, { rateLimited429: 0.004, error503: 0.004 }),
 };
+
+/**
+ * `groq=0.3,together=0.1,*=0.05` → rates per provider slug (`*`: every other provider). Throws a
+ * readable Error on anything else, for the CLI and the configuration to report.
+ */
+export function parseFaultRates(text: string): Record<string, number> {
+  const rates: Record<string, number> = {};
+  for (const entry of text.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const match = /^([a-z0-9*][a-z0-9._-]*|\*)=(\d+(?:\.\d+)?)$/i.exec(entry);
+    const rate = Number(match?.[2]);
+    if (!match || !(rate >= 0 && rate <= 1)) throw new Error(`expected <provider>=<rate 0..1>[,…] (e.g. groq=0.3,*=0.05), got ${JSON.stringify(entry)}`);
+    rates[match[1]!.toLowerCase()] = rate;
+  }
+  return rates;
+}
