@@ -18,6 +18,8 @@ function usageOf(usage: SimUsage, outputTokens: number) {
     cache_creation_input_tokens: usage.cacheWriteTokens,
     cache_read_input_tokens: usage.cachedTokens,
     output_tokens: outputTokens,
+    // The API reports thinking tokens inside output_tokens when the model thought.
+    ...(usage.reasoningTokens > 0 && outputTokens === usage.completionTokens && { output_tokens_details: { thinking_tokens: usage.reasoningTokens } }),
   };
 }
 
@@ -92,7 +94,10 @@ export function anthropicRenderer(model: string): WireRenderer {
       blocksOf(completion).forEach((block, index) => blockEvents(block, index, event));
       event('message_delta', {
         delta: { stop_reason: STOP_REASON[completion.finish.reason], stop_sequence: stopSequenceOf(completion.finish) },
-        usage: { output_tokens: completion.usage.completionTokens },
+        usage: {
+          output_tokens: completion.usage.completionTokens,
+          ...(completion.usage.reasoningTokens > 0 && { output_tokens_details: { thinking_tokens: completion.usage.reasoningTokens } }),
+        },
       });
       event('message_stop', {});
       return frames;
