@@ -28,8 +28,6 @@ import { createRedisRateLimiter } from './gateway/rate-limit/redis-rate-limiter.
 import { requestsPerMinute, type RateLimiter } from './gateway/rate-limit/rate-limiter.js';
 import { failOpen } from './gateway/rate-limit/fail-open.js';
 import { createInFlight } from './gateway/generation/in-flight.js';
-import { databaseReservations } from './gateway/billing/reservations.js';
-import { memoryReservations } from './gateway/billing/memory-reservations.js';
 import { createGenerationRunner } from './gateway/generation/generation-runner.js';
 import { eventCodec, type GenerationEvent } from './gateway/generation/generation-events.js';
 import type { GenerationLog } from './realtime/generation-log.js';
@@ -45,7 +43,7 @@ import { ALL_ACCOUNTS, decisionOf } from './gateway/generation/routing-decisions
 import { systemClock } from './core/clock.js';
 import { createByokAllowance } from './gateway/byok/byok-allowance.js';
 import { countByokGenerationsSince } from './persistence/repositories/generation-recorder.js';
-import { groupCommitSettlements, type Settlements } from './gateway/billing/settlements.js';
+import { startBilling, type Billing } from './gateway/billing/start-billing.js';
 import { settledGenerations } from './gateway/billing/settled-generations.js';
 import { databaseGenerationReader } from './persistence/queries/generation-reader.js';
 
@@ -86,7 +84,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let simulator: RunningSimulator | undefined;
   let http: UpstreamHttpClient | undefined;
   let completions: GenerationDeps | undefined;
-  let settlements: Settlements | undefined;
+  let billing: Billing | undefined;
   let authenticator: Authenticator | undefined;
   let redis: Redis | undefined;
   let redisSubscriber: Redis | undefined;
@@ -211,9 +209,9 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           logger.error({ reason: (error as Error).message }, 'publishing to Redis failed: cluster events (health, routing decisions) are paused');
         });
         let sticky = createStickyMemory();
+        const instanceId = crypto.randomUUID();
         if (redis) {
           // Several instances: health and sticky routing converge through pub/sub (see docs/architecture.md).
-          const instanceId = crypto.randomUUID();
           const replicated = replicateHealth(health, pubsub, instanceId);
           const sharedSticky = replicateSticky(sticky, pubsub, instanceId);
           health = replicated.store;
@@ -234,13 +232,17 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         const tracerProvider = options.tracerProvider ?? otlp;
         const traceGeneration = tracerProvider ? createGenerationTracer(tracerProvider) : undefined;
         const rateLimiter = createRateLimiter();
-        // One instance holds reservations in memory; several (sharing Redis) hold them in the database.
-        const reservations = redis ? databaseReservations(db.orm.em) : memoryReservations(db.orm.em, { uncommitted: (accountId) => settlements!.pendingOf(accountId) });
         const em = db.orm.em;
-        settlements = groupCommitSettlements(em, {
+        // Holds in memory and a journal file on one instance; in Redis with several (see docs/architecture.md).
+        billing = await startBilling({
+          em,
           clock: systemClock,
-          onError: (error, size) => logger.error({ reason: (error as Error).message, size }, 'writing settlements failed: retrying (nothing is dropped)'),
+          logger,
+          journalPath: config.dataDir.startsWith('memory://') ? null : join(config.dataDir, 'settlement-journal.ndjson'),
+          ...(redis ? { redis: { client: redis, keyPrefix: config.redisPrefix, instanceId } } : {}),
         });
+        if (billing.recovered) logger.warn({ settled: billing.recovered }, 'settled the generations the previous run left unsettled');
+        const { reservations, settlements, journal } = billing;
         const generationReader = settledGenerations(databaseGenerationReader(em), settlements);
         completions = {
           clock: systemClock,
@@ -248,6 +250,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           catalog: catalogSnapshot, health, upstreams, http, sticky, byok, byokFee: config.billing.byokFee, inFlight, reservations,
           byokAllowance: createByokAllowance((accountId, since) => countByokGenerationsSince(em.fork(), accountId, since)),
           settlements,
+          journal,
           ...(rateLimiter ? { rateLimiter } : {}),
           observe: (observed) => {
             const decision = decisionOf(observed);
@@ -304,8 +307,8 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         const drained = await inFlight.drain(config.shutdownGraceMs);
         if (drained.finished + drained.aborted > 0) logger.info(drained, 'drained running generations');
         await server?.close();
-        // Every settlement accepted is committed before the database closes.
-        await settlements?.close();
+        // Every settlement accepted is committed (and the journal closed) before the database closes.
+        await billing?.stop();
         await stopSweeper?.();
         await simulator?.stop();
         await http?.close();

@@ -82,6 +82,8 @@ export interface Config {
   port: number;
   host: string;
   database: Database;
+  /** Local state of this instance (DATA_DIR): the embedded database, its BYOK key, the settlement journal. */
+  dataDir: string;
   redisUrl: string | undefined;
   /** Namespaces every Redis key and channel, so deployments can share one Redis. */
   redisPrefix: string;
@@ -157,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'embedded', dataDir: e.DATA_DIR },
+    dataDir: e.DATA_DIR,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     logLevel: e.LOG_LEVEL,

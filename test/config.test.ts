@@ -7,6 +7,7 @@ describe('loadConfig', () => {
       port: 4000,
       host: '127.0.0.1',
       database: { kind: 'embedded', dataDir: './.data' },
+      dataDir: './.data',
       redisUrl: undefined,
       redisPrefix: 'sy:',
       logLevel: 'info',

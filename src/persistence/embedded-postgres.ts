@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -38,15 +38,38 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   }
 }
 
-/** Two processes writing one PGlite directory would corrupt it: the second one must refuse to start. */
+/** Whether a process of this machine is running (a lock left by one that was killed can be taken over). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Two processes writing one PGlite directory would corrupt it: the second one must refuse to start.
+ * A lock whose owner was killed (its pid is gone) is taken over at once, so a restart after a crash
+ * does not wait for the lock to go stale.
+ */
 async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   await mkdir(dir, { recursive: true });
+  const ownerFile = `${dir}.owner`;
+  const take = async () => {
+    const release = await lockfile.lock(dir, { lockfilePath: `${dir}.lock`, stale: 15_000, update: 5_000 });
+    await writeFile(ownerFile, String(process.pid), { mode: 0o600 });
+    return release;
+  };
   try {
-    return await lockfile.lock(dir, { lockfilePath: `${dir}.lock`, stale: 15_000, update: 5_000 });
+    return await take();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new Error(`The embedded database in ${dir} is in use by another Switchyard process (stop it, or set DATA_DIR)`);
+    if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+    const owner = Number(await readFile(ownerFile, 'utf8').catch(() => ''));
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && !isRunning(owner)) {
+      await rm(`${dir}.lock`, { recursive: true, force: true });
+      return take();
     }
-    throw err;
+    throw new Error(`The embedded database in ${dir} is in use by another Switchyard process (stop it, or set DATA_DIR)`);
   }
 }

@@ -49,8 +49,8 @@ describe.each(await databaseTargets())('GraphQL inference on $name', (target) =>
   let simulator: RunningSimulator;
   let ws: Client;
   beforeAll(async () => {
-    // Paced output (200 tokens/s), so a generation is still running when a test cancels or reconnects.
-    simulator = await startSimulator({ profiles: {}, fallbackProfile: { ...fastProfile, tokensPerSecond: 200 } });
+    // Paced output (200 tokens/s) of long answers (cut by max_tokens), so a generation is still running when a test cancels or reconnects.
+    simulator = await startSimulator({ profiles: {}, fallbackProfile: { ...fastProfile, tokensPerSecond: 200, completionTokens: 1_500 } });
     running = await startTestApp(target, { upstreams: { simulate: 'all', simulatorProfile: 'fast', simulatorUrl: simulator.url, credentials: {} } });
     ws = graphqlWsClient(running.url, { authorization: `Bearer ${TEST_KEYS.inference}` });
   });

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildApp, type App, type BuildAppOptions } from '../../src/app.js';
@@ -18,6 +21,8 @@ export function testConfig(database: Database, overrides: Partial<Config> = {}):
     // Every provider answered by the simulator without latency or random faults.
     upstreams: { ...base.upstreams, simulate: 'all', simulatorProfile: 'fast' },
     database,
+    // Each app's own local state (journal): never the working directory's .data.
+    dataDir: database.kind === 'embedded' ? database.dataDir : mkdtempSync(join(tmpdir(), 'switchyard-state-')),
     autoMigrate: true,
     bootstrap: { enabled: true, inferenceKey: TEST_KEYS.inference, managementKey: TEST_KEYS.management },
     ...overrides,

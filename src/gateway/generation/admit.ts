@@ -2,7 +2,7 @@ import { SwitchyardError } from '../../core/errors.js';
 import { limitPeriodStart } from '../../core/billing/limit-period.js';
 import { worstCaseCost } from '../../core/billing/usage-cost.js';
 import { promptTokenBound } from '../../core/billing/prompt-bound.js';
-import type { Money } from '../../core/billing/money.js';
+import { ZERO, type Money } from '../../core/billing/money.js';
 import type { ChatRequest } from '../../core/llm/request.js';
 import { describeExclusion, explainNoRoute, planAttempts, stickyKeyFor, type Plan } from '../../core/routing/index.js';
 import type { Principal } from '../auth/principal.js';
@@ -115,6 +115,16 @@ export async function admit(deps: AdmitDeps, principal: Principal, input: Comple
   if (!reserved.ok) {
     const message = reserved.reason === 'key_limit' ? 'This key has reached its spending limit' : 'Insufficient credits for the worst-case cost of this request';
     return refused(reserved.reason, new SwitchyardError('insufficient_credits', message, { details: { reason: reserved.reason } }));
+  }
+  try {
+    await deps.journal.append({
+      t: 'admitted', id: generationId, accountId: principal.accountId, apiKeyId: principal.key.id, held, keyPeriodStart: keyPeriodStart.toISOString(),
+      createdAt: createdAt.toISOString(), models: input.models, streamed: input.stream, stickyKey, promptTokens,
+    });
+  } catch {
+    // Not journaled, not dispatched: a crash could not settle it, so it does not start.
+    deps.reservations.settled({ generationId, accountId: principal.accountId, apiKeyId: principal.key.id, charged: ZERO, keyCharged: ZERO, keyPeriodStart });
+    return refused('service_unavailable', new SwitchyardError('service_unavailable', 'Generations cannot be journaled right now; retry shortly'));
   }
   emit({ type: 'admitted', generationId, held });
   return { kind: 'admitted', admission: { generationId, principal, input, createdAt, catalog, targets, promptTokens, promptBound, stickyKey, held, keyPeriodStart } };
