@@ -78,7 +78,7 @@ async function streamCompletionResponse(c: Context, deps: CompletionDeps, princi
     }
   }
   if (generationId) c.header('X-Generation-Id', generationId);
-  const chunker = createChunker(generationId ?? 'gen-unknown', new Date());
+  const chunker = createChunker(generationId ?? 'gen-unknown', new Date(), (await deps.catalog.get()).providers.nameOf);
   let model = input.models[0] ?? '';
   let provider = '';
   return streamSSE(c, async (stream) => {
@@ -137,7 +137,7 @@ export function completionRoutes(deps: () => CompletionDeps, auth: Authenticator
     const outcome = await runCompletion(deps(), c.get('principal'), input);
     if (outcome.generationId) c.header('X-Generation-Id', outcome.generationId);
     if (outcome.kind === 'failed') return failureResponse(c, outcome);
-    return c.json(chatCompletionJson(outcome, created));
+    return c.json(chatCompletionJson(outcome, created, (await deps().catalog.get()).providers.nameOf));
   });
 
   app.get('/generation', keyed, async (c) => {
@@ -147,7 +147,7 @@ export function completionRoutes(deps: () => CompletionDeps, auth: Authenticator
     const generation = /^gen-[0-9a-f]{32}$/.test(id) ? await em.findOne(GenerationSchema, { id, account: c.get('principal').accountId }) : null;
     if (!generation) return errorResponse(c, 404, `Generation ${id} not found`);
     const attempts = await em.find(AttemptSchema, { generation: id }, { orderBy: { ordinal: 'asc' } });
-    return c.json({ data: generationJson(generation, attempts) });
+    return c.json({ data: generationJson(generation, attempts, (await deps().catalog.get()).providers.nameOf) });
   });
   return app;
 }

@@ -19,7 +19,7 @@ export const WireFamilyEnum = builder.enumType('WireFamily', {
 });
 
 export const ModalityEnum = builder.enumType('Modality', {
-  values: upper(['text', 'image', 'file', 'audio'] as const),
+  values: upper(['text', 'image', 'file', 'audio', 'video'] as const),
 });
 
 export const ModelSortEnum = builder.enumType('ModelSort', {

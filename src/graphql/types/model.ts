@@ -7,7 +7,7 @@ import { ModalityEnum, ModelSortEnum } from './enums.js';
 import { EndpointRef } from './endpoint.js';
 import { ModelRef } from './model-ref.js';
 
-type Modality = 'text' | 'image' | 'file' | 'audio';
+type Modality = 'text' | 'image' | 'file' | 'audio' | 'video';
 const MAX_PAGE = 100;
 const MAX_SEARCH = 200;
 

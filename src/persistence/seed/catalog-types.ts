@@ -1,6 +1,8 @@
 /** Shapes of the seeded catalog (see catalog-data.ts). Prices are exact decimal strings of USD. */
 
 export type WireFamily = 'openai' | 'anthropic' | 'gemini';
+export type InputModality = 'text' | 'image' | 'file' | 'audio' | 'video';
+export type OutputModality = 'text' | 'image' | 'audio';
 export type Quantization = 'int4' | 'int8' | 'fp4' | 'fp6' | 'fp8' | 'fp16' | 'bf16' | 'fp32' | 'unknown';
 export interface SeedProvider {
   slug: string;               // 'openai', 'together', ...
@@ -18,8 +20,8 @@ export interface SeedModel {
   name: string;               // 'Meta: Llama 3.3 70B Instruct'
   description: string;        // 1-3 sentences, factual
   contextLength: number;
-  inputModalities: ('text' | 'image' | 'file' | 'audio')[];
-  outputModalities: ('text' | 'image')[];
+  inputModalities: InputModality[];
+  outputModalities: OutputModality[];
   tokenizer: string;          // 'GPT', 'Claude', 'Gemini', 'Llama3', 'Mistral', 'Qwen', 'DeepSeek', ...
   instructType: string | null;
   created: number;            // unix seconds, roughly the real release date

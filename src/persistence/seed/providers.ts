@@ -1,6 +1,6 @@
 import type { SeedProvider } from './catalog-types.js';
 
-/** Providers with their real API base URLs and published data policies. */
+/** Providers with their real API base URLs, OpenRouter's display names and published data policies. */
 export const seedProviders: readonly SeedProvider[] = [
   {
     // API inputs/outputs are not used for training; retained up to 30 days for abuse monitoring.
@@ -99,7 +99,7 @@ export const seedProviders: readonly SeedProvider[] = [
   },
   {
     slug: 'novita',
-    name: 'NovitaAI',
+    name: 'Novita',
     family: 'openai',
     baseUrl: 'https://api.novita.ai/v3/openai',
     privacyPolicyUrl: 'https://novita.ai/legal/privacy-policy',
@@ -116,5 +116,49 @@ export const seedProviders: readonly SeedProvider[] = [
     termsOfServiceUrl: 'https://lambda.ai/legal/terms-of-service',
     statusPageUrl: null,
     dataPolicy: { trainsOnData: false, retainsPrompts: false, retentionDays: null, zdr: true },
+  },
+  {
+    // Meta's Llama API (OpenAI-compatible endpoint); inputs and outputs are not used for training.
+    slug: 'meta',
+    name: 'Meta',
+    family: 'openai',
+    baseUrl: 'https://api.llama.com/compat/v1',
+    privacyPolicyUrl: 'https://www.facebook.com/privacy/policy/',
+    termsOfServiceUrl: 'https://llama.developer.meta.com/legal/terms-of-service',
+    statusPageUrl: null,
+    dataPolicy: { trainsOnData: false, retainsPrompts: true, retentionDays: null, zdr: false },
+  },
+  {
+    // Alibaba Cloud Model Studio (DashScope), OpenAI-compatible mode, international endpoint.
+    slug: 'alibaba',
+    name: 'Alibaba',
+    family: 'openai',
+    baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+    privacyPolicyUrl: 'https://www.alibabacloud.com/help/en/legal/latest/alibaba-cloud-international-website-privacy-policy',
+    termsOfServiceUrl: 'https://www.alibabacloud.com/help/en/legal/latest/alibaba-cloud-international-website-product-terms-of-service-v-3-8-0',
+    statusPageUrl: 'https://status.alibabacloud.com',
+    dataPolicy: { trainsOnData: false, retainsPrompts: true, retentionDays: null, zdr: false },
+  },
+  {
+    // API requests are not used for training; kept up to 30 days for abuse monitoring.
+    slug: 'xai',
+    name: 'xAI',
+    family: 'openai',
+    baseUrl: 'https://api.x.ai/v1',
+    privacyPolicyUrl: 'https://x.ai/legal/privacy-policy',
+    termsOfServiceUrl: 'https://x.ai/legal/terms-of-service-enterprise',
+    statusPageUrl: 'https://status.x.ai',
+    dataPolicy: { trainsOnData: false, retainsPrompts: true, retentionDays: 30, zdr: false },
+  },
+  {
+    // Its terms do not rule out using inputs to improve the service: treated as training on data.
+    slug: 'minimax',
+    name: 'Minimax',
+    family: 'openai',
+    baseUrl: 'https://api.minimax.io/v1',
+    privacyPolicyUrl: 'https://www.minimax.io/platform/protocol/privacy-policy',
+    termsOfServiceUrl: 'https://www.minimax.io/platform/protocol/terms-of-service',
+    statusPageUrl: null,
+    dataPolicy: { trainsOnData: true, retainsPrompts: true, retentionDays: null, zdr: false },
   },
 ];
