@@ -54,6 +54,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0, 'expected milliseconds ≥ 0').default(10_000),
   SIMULATE_PROVIDERS: z.enum(['auto', 'all', 'off'], { message: 'expected auto, all or off' }).default('auto'),
   SIMULATOR_PROFILE: z.enum(['realistic', 'fast'], { message: 'expected realistic or fast' }).default('realistic'),
+  CATALOG_FILE: z.string().trim().optional().transform((v) => (v === '' ? undefined : v)),
   HEALTH_PUSH_INTERVAL_MS: z.coerce.number().int().min(50, 'expected milliseconds ≥ 50').default(1_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2, 'expected an integer ≥ 2').default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100, 'expected an integer ≥ 100').default(50_000),
@@ -104,7 +105,11 @@ export interface Config {
     simulatorUrl: string | undefined;
     /** Platform credentials by provider slug, from PROVIDER_<SLUG>_API_KEY. */
     credentials: Record<string, string>;
+    /** The value of a provider's declared credential variable (`credentialEnv` in the catalog), read at start-up. */
+    credentialFromEnv?: (name: string) => string | undefined;
   };
+  /** A YAML or JSON catalog merged over the built-in one, re-applied when it changes (docs/catalog.md). */
+  catalogFile: string | undefined;
   /** providerHealth subscriptions: sampling interval and full-refresh period. */
   healthFeed: { intervalMs: number; refreshMs: number };
 }
@@ -152,7 +157,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     operatorKey: e.OPERATOR_KEY,
     graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
     healthFeed: { intervalMs: e.HEALTH_PUSH_INTERVAL_MS, refreshMs: 30_000 },
-    upstreams: { simulate: e.SIMULATE_PROVIDERS, simulatorProfile: e.SIMULATOR_PROFILE, simulatorUrl: e.SIMULATOR_URL, credentials: providerCredentials(env) },
+    upstreams: {
+      simulate: e.SIMULATE_PROVIDERS,
+      simulatorProfile: e.SIMULATOR_PROFILE,
+      simulatorUrl: e.SIMULATOR_URL,
+      credentials: providerCredentials(env),
+      credentialFromEnv: environmentReader(env),
+    },
+    catalogFile: e.CATALOG_FILE,
     billing: {
       purchaseFeeBasisPoints: parseBasisPoints(e.CREDIT_PURCHASE_FEE_PERCENT),
       purchaseFeeMinimum: parseUsd(e.CREDIT_PURCHASE_FEE_MINIMUM_USD),
@@ -175,4 +187,10 @@ function providerCredentials(env: Record<string, string | undefined>): Record<st
     if (match && value?.trim()) credentials[match[1]!.toLowerCase().replace(/_/g, '-')] = value.trim();
   }
   return credentials;
+}
+
+/** A frozen copy of the environment's non-empty values, behind a function so the config never prints them. */
+function environmentReader(env: Record<string, string | undefined>): (name: string) => string | undefined {
+  const values = new Map(Object.entries(env).flatMap(([name, value]) => (value?.trim() ? [[name, value.trim()] as const] : [])));
+  return (name) => values.get(name);
 }

@@ -64,7 +64,7 @@ export async function* attemptAndSettle(deps: CompletionDeps, principal: Princip
   try {
     for (const { attempt, credential } of targets) {
       const info = catalog.dispatch(attempt.endpoint.id)!;
-      const provider = { slug: info.providerSlug, baseUrl: info.baseUrl };
+      const provider = { slug: info.providerSlug, baseUrl: info.baseUrl, credentialEnv: info.credentialEnv, extraHeaders: info.extraHeaders, origin: info.origin };
       const upstream = credential.kind === 'byok' ? deps.upstreams.resolveByok(provider, credential.apiKey) : deps.upstreams.resolve(provider);
       const started = performance.now();
       const record = (status: AttemptRecord['status'], error: SwitchyardError | null) => {

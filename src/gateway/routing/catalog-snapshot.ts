@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildRoutingCatalog, providerNames, type EndpointRecord, type ProviderNames, type RoutingCatalog } from '../../core/routing/index.js';
 import type { BillablePricing } from '../../core/billing/usage-cost.js';
+import type { OpenAiDialect } from '../../adapters/adapter.js';
 import { EndpointSchema, ProviderSchema, type Endpoint } from '../../persistence/entities/index.js';
 
 /** What it takes to call and bill an endpoint once routing picked it. */
@@ -10,6 +11,14 @@ export interface DispatchInfo {
   baseUrl: string;
   providerModelId: string;
   pricing: BillablePricing;
+  /** How an OpenAI-compatible provider's API differs from OpenAI's; undefined: the family's defaults. */
+  dialect?: OpenAiDialect;
+  /** Sent with every request to the provider (never credentials). */
+  extraHeaders?: Readonly<Record<string, string>>;
+  /** The environment variable holding the platform credential; undefined: PROVIDER_<SLUG>_API_KEY, or none needed. */
+  credentialEnv?: string;
+  /** Where the provider was declared: the operator's own (`file`, `operator`) are called, never simulated. */
+  origin: 'builtin' | 'file' | 'operator';
 }
 
 export interface CatalogView extends RoutingCatalog {
@@ -40,11 +49,18 @@ const toRecord = (e: Endpoint): EndpointRecord => ({
   dataPolicy: { trainsOnData: e.provider.trainsOnData, zdr: e.provider.zdr },
 });
 
+// ProviderDialect (persistence) must stay assignable to the adapters' OpenAiDialect: this is where that is checked.
+const dialectOf = (e: Endpoint): OpenAiDialect | undefined => e.provider.dialect ?? undefined;
+
 const toDispatchInfo = (e: Endpoint): DispatchInfo => ({
   providerSlug: e.provider.slug,
   family: e.provider.family,
   baseUrl: e.provider.baseUrl,
   providerModelId: e.providerModelId,
+  ...(dialectOf(e) ? { dialect: dialectOf(e) } : {}),
+  ...(e.provider.extraHeaders ? { extraHeaders: e.provider.extraHeaders } : {}),
+  ...(e.provider.credentialEnv ? { credentialEnv: e.provider.credentialEnv } : {}),
+  origin: e.provider.origin,
   pricing: {
     prompt: e.pricing.prompt,
     completion: e.pricing.completion,

@@ -1,4 +1,5 @@
 /** Shapes of the seeded catalog (see catalog-data.ts). Prices are exact decimal strings of USD. */
+import type { ProviderDialect } from '../entities/provider.js';
 
 export type WireFamily = 'openai' | 'anthropic' | 'gemini';
 export type InputModality = 'text' | 'image' | 'file' | 'audio' | 'video';
@@ -13,6 +14,8 @@ export interface SeedProvider {
   termsOfServiceUrl: string;
   statusPageUrl: string | null;
   dataPolicy: { trainsOnData: boolean; retainsPrompts: boolean; retentionDays: number | null; zdr: boolean };
+  /** How this OpenAI-compatible API differs from OpenAI's (openai family only). */
+  dialect?: ProviderDialect;
 }
 export interface SeedModel {
   id: string;                 // 'author/slug' as on OpenRouter, e.g. 'meta-llama/llama-3.3-70b-instruct'
