@@ -227,7 +227,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           lastPublishError = Date.now();
           logger.error({ reason: (error as Error).message }, 'publishing to Redis failed: cluster events (health, routing decisions) are paused');
         });
-        catalogChanges = propagateCatalogChanges(catalogSnapshot, pubsub);
+        catalogChanges = propagateCatalogChanges(catalogSnapshot, pubsub, (reason) => logger.info({ reason }, 'catalog changed: routing snapshot invalidated'));
         if (config.catalogFile) {
           const path = resolvePath(config.catalogFile);
           await applyCatalog(db, catalogChanges, path, true);
@@ -291,6 +291,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           health,
           healthFeed: config.healthFeed,
           upstreams,
+          catalogAdmin: { em: db.orm.em, changes: catalogChanges },
         };
         authenticator = auth;
         const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });

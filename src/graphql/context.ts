@@ -13,6 +13,7 @@ import type { ByokCredentials } from '../gateway/byok/byok-credentials.js';
 import type { GenerationRunner } from '../gateway/generation/generation-runner.js';
 import type { AppPubSub } from '../realtime/pubsub.js';
 import type { Reservations } from '../gateway/billing/reservations.js';
+import type { CatalogAdmin } from '../gateway/catalog/catalog-admin.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Long-lived collaborators the resolvers call into (built once by the app). */
@@ -33,6 +34,8 @@ export interface GraphQLServices {
   pubsub: AppPubSub;
   /** Told when credits change outside a settlement. */
   reservations: Reservations;
+  /** The operator's catalog changes (audited, invalidated on every instance). */
+  catalogAdmin: CatalogAdmin;
 }
 
 /** Per-operation state: a forked EntityManager (own identity map), fresh DataLoaders, the caller. */

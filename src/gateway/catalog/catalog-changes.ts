@@ -13,10 +13,13 @@ export interface CatalogChanges {
  * sees the change) and publishes `catalog-changed`; every instance invalidates on hearing it. A lost
  * message costs at most the snapshot's maximum age (30 s), after which it reloads anyway.
  */
-export function propagateCatalogChanges(snapshot: CatalogSnapshot, pubsub: AppPubSub): CatalogChanges {
+export function propagateCatalogChanges(snapshot: CatalogSnapshot, pubsub: AppPubSub, onHeard: (reason: string) => void = () => {}): CatalogChanges {
   const heard = pubsub.subscribe('catalog-changed');
   const following = (async () => {
-    for await (const _change of heard) snapshot.invalidate();
+    for await (const change of heard) {
+      snapshot.invalidate();
+      onHeard(change.reason);
+    }
   })();
   return {
     changed(reason) {

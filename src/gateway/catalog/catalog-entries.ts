@@ -36,8 +36,16 @@ export const dialectSchema = z
   .partial()
   .strict() satisfies z.ZodType<OpenAiDialect>;
 
-/** USD as a decimal string, as OpenRouter prints it; more than 12 decimals round half up to the pico (docs/catalog.md). */
+/**
+ * USD as a decimal string, as OpenRouter prints it; more than 12 decimals round half up to the pico
+ * (docs/catalog.md). Money (already pico-dollars, from GraphQL's Money scalar) passes as it is.
+ */
 export const priceSchema = z.unknown().transform((value, ctx): Money => {
+  if (typeof value === 'bigint') {
+    if (value >= 0n) return value as Money;
+    ctx.addIssue({ code: 'custom', message: 'a price must not be negative' });
+    return z.NEVER;
+  }
   if (typeof value === 'number') {
     ctx.addIssue({ code: 'custom', message: `write the price as a string ("${value}"): a number may already have lost digits` });
     return z.NEVER;

@@ -6,6 +6,7 @@ import {
   ModelSchema,
   ProviderSchema,
   type CatalogOrigin,
+  type CatalogChange,
   type Endpoint,
   type Model,
   type Provider,
@@ -221,4 +222,25 @@ export async function changeCatalog(
     await tx.flush();
     return applied;
   });
+}
+
+/** Takes an endpoint out of routing (or back): operational state, not catalog data, but audited the same way. */
+export async function setEndpointStatus(em: EntityManager, actor: CatalogActor, id: string, status: Endpoint['status']): Promise<Endpoint | null> {
+  return em.fork().transactional(async (tx) => {
+    const endpoint = await tx.findOne(EndpointSchema, { id });
+    if (!endpoint) return null;
+    if (endpoint.status === status) return endpoint;
+    endpoint.status = status;
+    tx.create(CatalogChangeSchema, {
+      actorKind: actor.kind, actor: actor.id, action: 'upsert', subject: 'endpoint',
+      subjectKey: endpointKey(endpoint.model.id, endpoint.provider.slug), details: { status }, createdAt: new Date(),
+    });
+    await tx.flush();
+    return endpoint;
+  });
+}
+
+/** The latest audit entries, newest first. */
+export function recentCatalogChanges(em: EntityManager, limit: number): Promise<CatalogChange[]> {
+  return em.fork().find(CatalogChangeSchema, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
 }
