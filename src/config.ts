@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseBasisPoints, parseUsd, type Money } from './core/billing/money.js';
 import type { ByokFeeTerms } from './core/billing/byok-fee.js';
 import { InvalidKeyringError, parseKeyring, type Keyring } from './gateway/secrets/keyring.js';
+import { parseFaultRates } from './simulator/profiles.js';
 
 /** The only reader of process.env: everything else receives a validated Config. */
 const optionalUrl = (schemes: string[]) =>
@@ -55,6 +56,18 @@ const envSchema = z.object({
   SIMULATE_PROVIDERS: z.enum(['auto', 'all', 'off'], { message: 'expected auto, all or off' }).default('auto'),
   SIMULATOR_PROFILE: z.enum(['realistic', 'fast'], { message: 'expected realistic or fast' }).default('realistic'),
   CATALOG_FILE: z.string().trim().optional().transform((v) => (v === '' ? undefined : v)),
+  SIMULATOR_FAULT_RATES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseFaultRates(v ?? '');
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  UPSTREAM_FIRST_BYTE_TIMEOUT_MS: z.coerce.number().int().min(100, 'expected milliseconds ≥ 100').default(60_000),
   HEALTH_PUSH_INTERVAL_MS: z.coerce.number().int().min(50, 'expected milliseconds ≥ 50').default(1_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2, 'expected an integer ≥ 2').default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100, 'expected an integer ≥ 100').default(50_000),
@@ -107,6 +120,10 @@ export interface Config {
     credentials: Record<string, string>;
     /** The value of a provider's declared credential variable (`credentialEnv` in the catalog), read at start-up. */
     credentialFromEnv?: (name: string) => string | undefined;
+    /** In-process simulator: share of failing requests per provider slug (`*` for all), replacing the profile's faults. */
+    simulatorFaultRates?: Record<string, number>;
+    /** How long an attempt may wait for the upstream's first byte before it fails over (time to first token guard). */
+    firstByteTimeoutMs?: number;
   };
   /** A YAML or JSON catalog merged over the built-in one, re-applied when it changes (docs/catalog.md). */
   catalogFile: string | undefined;
@@ -163,6 +180,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       simulatorUrl: e.SIMULATOR_URL,
       credentials: providerCredentials(env),
       credentialFromEnv: environmentReader(env),
+      simulatorFaultRates: e.SIMULATOR_FAULT_RATES,
+      firstByteTimeoutMs: e.UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
     },
     catalogFile: e.CATALOG_FILE,
     billing: {

@@ -81,7 +81,7 @@ describe('providers named as OpenRouter clients name them', () => {
     expect(record.attempts.map((a) => a.provider)).not.toContain('deepinfra');
 
     const refused = await graphqlHttp(running.url, StartCompletionDocument, { input: { model: GPT_OSS, provider: { only: ['Nobody'] }, messages: [{ role: 'user', content: 'Hi' }] } }, bearer);
-    expect(refused.data!.startCompletion).toMatchObject({ __typename: 'CompletionRefusedError', code: 'BAD_REQUEST', message: expect.stringMatching(/"Nobody" \(provider\.only\)/) });
+    expect(refused.data!.startCompletion).toMatchObject({ __typename: 'CompletionRefusedError', code: 'UNKNOWN_PROVIDER', message: expect.stringMatching(/"Nobody" \(provider\.only\)/) });
 
     const plan = await graphqlHttp(running.url, RoutePlanDocument, { input: { model: GPT_OSS, provider: { ignore: ['DeepInfra'] } } });
     expect(plan.data!.routePlan).toMatchObject({ __typename: 'RoutePlan', excluded: [{ providerSlug: 'deepinfra', code: 'IGNORED' }] });
