@@ -39,6 +39,11 @@ import { createGenerationTracer, createOtlpTracerProvider } from './observabilit
 import type { TracerProvider } from '@opentelemetry/api';
 import { replicateHealth } from './realtime/replicated-health-store.js';
 import { replicateSticky } from './realtime/replicated-sticky-memory.js';
+import { propagateCatalogChanges, type CatalogChanges } from './gateway/catalog/catalog-changes.js';
+import { applyCatalogFile } from './gateway/catalog/apply-catalog-file.js';
+import { watchCatalogFile, type CatalogFileWatcher } from './gateway/catalog/catalog-file-watcher.js';
+import { CatalogFileError } from './gateway/catalog/catalog-file.js';
+import { resolve as resolvePath } from 'node:path';
 import { ALL_ACCOUNTS, decisionOf } from './gateway/generation/routing-decisions.js';
 import { systemClock } from './core/clock.js';
 import { createByokAllowance } from './gateway/byok/byok-allowance.js';
@@ -62,6 +67,8 @@ export interface App {
   /** The request pipeline's collaborators (for the surfaces, and for tests that drive it directly). */
   readonly completions: GenerationDeps;
   readonly auth: Authenticator;
+  /** Re-applies CATALOG_FILE (what SIGHUP does); a no-op without one. Never throws: the outcome is logged. */
+  reloadCatalogFile(): Promise<void>;
 }
 
 export interface BuildAppOptions {
@@ -95,6 +102,8 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let stopReplication: (() => Promise<void>) | undefined;
   let stopRunner: (() => Promise<void>) | undefined;
   let otlp: (TracerProvider & { shutdown(): Promise<void> }) | undefined;
+  let catalogChanges: CatalogChanges | undefined;
+  let catalogWatcher: CatalogFileWatcher | undefined;
   const inFlight = createInFlight();
 
   async function prepare(db: Database): Promise<void> {
@@ -143,21 +152,34 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
 
   /** Starts the in-process simulator unless every provider is live (or simulation is off). */
   async function prepareUpstreams(db: Database): Promise<UpstreamDirectory> {
-    const { simulate, simulatorProfile, credentials } = config.upstreams;
+    const { simulate, simulatorProfile, credentials, credentialFromEnv } = config.upstreams;
     let simulatorUrl: string | undefined;
     const providers = await db.orm.em.fork().find(ProviderSchema, {}, { orderBy: { slug: 'asc' } });
-    const needsSimulator = simulate === 'all' || (simulate === 'auto' && providers.some((p) => !credentials[p.slug]));
+    const unsimulated = createUpstreamDirectory({ mode: simulate, credentials, credentialFromEnv, simulatorUrl: undefined });
+    const needsSimulator = simulate === 'all' || (simulate === 'auto' && providers.some((p) => unsimulated.resolve(p).mode !== 'live'));
     if (needsSimulator && config.upstreams.simulatorUrl) {
       simulatorUrl = config.upstreams.simulatorUrl;
     } else if (needsSimulator) {
       simulator = await startSimulator({ port: 0, host: '127.0.0.1', profiles: simulatorProfile === 'fast' ? {} : defaultProfiles, faultRates: config.upstreams.simulatorFaultRates ?? {} });
       simulatorUrl = simulator.url;
     }
-    const directory = createUpstreamDirectory({ mode: simulate, credentials, simulatorUrl });
+    const directory = createUpstreamDirectory({ mode: simulate, credentials, credentialFromEnv, simulatorUrl });
     const byMode: Record<string, string[]> = { live: [], simulated: [], unavailable: [] };
     for (const p of providers) byMode[directory.resolve(p).mode]!.push(p.slug);
     logger.info({ ...byMode, simulator: simulatorUrl }, 'provider upstreams');
     return directory;
+  }
+
+  /** Applies CATALOG_FILE; at start-up a bad file stops the start, later it is logged and the catalog kept. */
+  async function applyCatalog(db: Database, changes: CatalogChanges, path: string, atStart: boolean): Promise<void> {
+    try {
+      const applied = await applyCatalogFile(db.orm.em, changes, path);
+      logger.info({ path, changes: applied.length, applied: applied.slice(0, 50) }, 'catalog file applied');
+    } catch (error) {
+      if (atStart) throw error;
+      const issues = error instanceof CatalogFileError ? error.issues : [{ message: (error as Error).message }];
+      logger.error({ path, issues }, 'catalog file rejected: the catalog stays as it was');
+    }
   }
 
   return {
@@ -183,6 +205,9 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       if (!authenticator) throw new Error('app not started');
       return authenticator;
     },
+    reloadCatalogFile() {
+      return catalogWatcher?.reload() ?? Promise.resolve();
+    },
     async start() {
       const db = await openDatabase(config.database, options.database);
       database = db;
@@ -191,7 +216,6 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         if (config.bootstrap.enabled) bootstrap = await bootstrapDevAccount(db.orm.em, config.bootstrap);
         if (config.operatorKey) await ensureOperatorKey(db.orm.em, config.operatorKey);
         const auth = createAuthenticator(db.orm.em);
-        const upstreams = await prepareUpstreams(db);
         const catalogSnapshot = createCatalogSnapshot(db.orm.em);
         if (config.redisUrl) {
           // Fail fast while down instead of queueing: callers degrade (see docs/architecture.md).
@@ -208,6 +232,15 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           lastPublishError = Date.now();
           logger.error({ reason: (error as Error).message }, 'publishing to Redis failed: cluster events (health, routing decisions) are paused');
         });
+        catalogChanges = propagateCatalogChanges(catalogSnapshot, pubsub, (reason) => logger.info({ reason }, 'catalog changed: routing snapshot invalidated'));
+        if (config.catalogFile) {
+          const path = resolvePath(config.catalogFile);
+          await applyCatalog(db, catalogChanges, path, true);
+          const changes = catalogChanges;
+          catalogWatcher = watchCatalogFile(path, () => applyCatalog(db, changes, path, false));
+        }
+        // After the catalog file: its providers are the operator's own and need no simulator.
+        const upstreams = await prepareUpstreams(db);
         let sticky = createStickyMemory();
         const instanceId = crypto.randomUUID();
         if (redis) {
@@ -283,6 +316,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           health,
           healthFeed: config.healthFeed,
           upstreams,
+          catalogAdmin: { em: db.orm.em, changes: catalogChanges },
           generationReader,
         };
         authenticator = auth;
@@ -294,6 +328,8 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         url = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
         return url;
       } catch (err) {
+        await catalogWatcher?.close();
+        await catalogChanges?.stop();
         redisEvents?.disconnect();
         redisSubscriber?.disconnect();
         redis?.disconnect();
@@ -307,6 +343,8 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         const drained = await inFlight.drain(config.shutdownGraceMs);
         if (drained.finished + drained.aborted > 0) logger.info(drained, 'drained running generations');
         await server?.close();
+        await catalogWatcher?.close();
+        await catalogChanges?.stop();
         // Every settlement accepted is committed (and the journal closed) before the database closes.
         await billing?.stop();
         await stopSweeper?.();

@@ -55,6 +55,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0, 'expected milliseconds ≥ 0').default(10_000),
   SIMULATE_PROVIDERS: z.enum(['auto', 'all', 'off'], { message: 'expected auto, all or off' }).default('auto'),
   SIMULATOR_PROFILE: z.enum(['realistic', 'fast'], { message: 'expected realistic or fast' }).default('realistic'),
+  CATALOG_FILE: z.string().trim().optional().transform((v) => (v === '' ? undefined : v)),
   SIMULATOR_FAULT_RATES: z
     .string()
     .optional()
@@ -119,11 +120,15 @@ export interface Config {
     simulatorUrl: string | undefined;
     /** Platform credentials by provider slug, from PROVIDER_<SLUG>_API_KEY. */
     credentials: Record<string, string>;
+    /** The value of a provider's declared credential variable (`credentialEnv` in the catalog), read at start-up. */
+    credentialFromEnv?: (name: string) => string | undefined;
     /** In-process simulator: share of failing requests per provider slug (`*` for all), replacing the profile's faults. */
     simulatorFaultRates?: Record<string, number>;
     /** How long an attempt may wait for the upstream's first byte before it fails over (time to first token guard). */
     firstByteTimeoutMs?: number;
   };
+  /** A YAML or JSON catalog merged over the built-in one, re-applied when it changes (docs/catalog.md). */
+  catalogFile: string | undefined;
   /** providerHealth subscriptions: sampling interval and full-refresh period. */
   healthFeed: { intervalMs: number; refreshMs: number };
 }
@@ -177,9 +182,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       simulatorProfile: e.SIMULATOR_PROFILE,
       simulatorUrl: e.SIMULATOR_URL,
       credentials: providerCredentials(env),
+      credentialFromEnv: environmentReader(env),
       simulatorFaultRates: e.SIMULATOR_FAULT_RATES,
       firstByteTimeoutMs: e.UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
     },
+    catalogFile: e.CATALOG_FILE,
     billing: {
       purchaseFeeBasisPoints: parseBasisPoints(e.CREDIT_PURCHASE_FEE_PERCENT),
       purchaseFeeMinimum: parseUsd(e.CREDIT_PURCHASE_FEE_MINIMUM_USD),
@@ -202,4 +209,10 @@ function providerCredentials(env: Record<string, string | undefined>): Record<st
     if (match && value?.trim()) credentials[match[1]!.toLowerCase().replace(/_/g, '-')] = value.trim();
   }
   return credentials;
+}
+
+/** A frozen copy of the environment's non-empty values, behind a function so the config never prints them. */
+function environmentReader(env: Record<string, string | undefined>): (name: string) => string | undefined {
+  const values = new Map(Object.entries(env).flatMap(([name, value]) => (value?.trim() ? [[name, value.trim()] as const] : [])));
+  return (name) => values.get(name);
 }

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './app.js';
+import { CatalogFileError } from './gateway/catalog/catalog-file.js';
 
 let config;
 try {
@@ -22,10 +23,15 @@ try {
   );
   printBootstrap(url);
 } catch (err) {
-  app.logger.fatal({ err }, 'start-up failed');
+  // A bad catalog file is the operator's to fix: say where, plainly, like a bad variable.
+  if (err instanceof CatalogFileError) console.error(err.message);
+  else app.logger.fatal({ err }, 'start-up failed');
   await app.stop().catch(() => {});
   process.exit(1);
 }
+
+// `kill -HUP <pid>` re-applies CATALOG_FILE (it is also watched for changes).
+process.on('SIGHUP', () => void app.reloadCatalogFile());
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {

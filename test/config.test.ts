@@ -22,7 +22,8 @@ describe('loadConfig', () => {
       otlpEndpoint: undefined,
       websocket: { maxConnectionsPerKey: 50, maxBufferedBytes: 4 * 1024 * 1024 },
       healthFeed: { intervalMs: 1_000, refreshMs: 30_000 },
-      upstreams: { simulate: 'auto', simulatorProfile: 'realistic', simulatorUrl: undefined, credentials: {}, simulatorFaultRates: {}, firstByteTimeoutMs: 60_000 },
+      upstreams: { simulate: 'auto', simulatorProfile: 'realistic', simulatorUrl: undefined, credentials: {}, credentialFromEnv: expect.any(Function), simulatorFaultRates: {}, firstByteTimeoutMs: 60_000 },
+      catalogFile: undefined,
     });
   });
 
@@ -68,6 +69,15 @@ describe('loadConfig', () => {
   it('reads platform provider credentials from PROVIDER_<SLUG>_API_KEY', () => {
     const config = loadConfig({ PROVIDER_OPENAI_API_KEY: 'sk-live', PROVIDER_MY_GATEWAY_API_KEY: ' k ', PROVIDER_EMPTY_API_KEY: '', SIMULATE_PROVIDERS: 'off' });
     expect(config.upstreams).toMatchObject({ simulate: 'off', simulatorProfile: 'realistic', simulatorUrl: undefined, credentials: { openai: 'sk-live', 'my-gateway': 'k' } });
+  });
+
+  it('reads the credential variables a catalog declares, and the catalog file path', () => {
+    const config = loadConfig({ VLLM_API_KEY: ' sk-vllm ', EMPTY_KEY: '', CATALOG_FILE: './catalog.yaml' });
+    expect(config.upstreams.credentialFromEnv?.('VLLM_API_KEY')).toBe('sk-vllm');
+    expect(config.upstreams.credentialFromEnv?.('EMPTY_KEY')).toBeUndefined();
+    expect(config.upstreams.credentialFromEnv?.('NOT_SET')).toBeUndefined();
+    expect(JSON.stringify(config, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))).not.toContain('sk-vllm');
+    expect(config.catalogFile).toBe('./catalog.yaml');
   });
 
   it('treats empty strings as unset', () => {

@@ -13,6 +13,7 @@ import type { ByokCredentials } from '../gateway/byok/byok-credentials.js';
 import type { GenerationRunner } from '../gateway/generation/generation-runner.js';
 import type { AppPubSub } from '../realtime/pubsub.js';
 import type { Reservations } from '../gateway/billing/reservations.js';
+import type { CatalogAdmin } from '../gateway/catalog/catalog-admin.js';
 import type { GenerationReader } from '../persistence/queries/generation-reader.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -34,6 +35,8 @@ export interface GraphQLServices {
   pubsub: AppPubSub;
   /** Told when credits change outside a settlement. */
   reservations: Reservations;
+  /** The operator's catalog changes (audited, invalidated on every instance). */
+  catalogAdmin: CatalogAdmin;
   /** Settled generations, read-side. */
   generationReader: GenerationReader;
 }

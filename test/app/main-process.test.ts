@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,4 +39,14 @@ describe('the server process', () => {
     expect(await bad.exited).toBe(1);
     expect(bad.output.join('\n')).toMatch(/PORT="eighty": expected a port number/);
   });
+
+  it('stops at start-up naming the line and the field of a bad catalog file', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'switchyard-main-'));
+    dirs.push(dataDir);
+    const file = join(dataDir, 'catalog.yaml');
+    await writeFile(file, 'providers:\n  - slug: vllm\n    name: Team vLLM\n    family: openai\n    baseUrl: gpu-box:8000/v1\n');
+    const bad = startMain({ PORT: '0', DATA_DIR: join(dataDir, 'db'), CATALOG_FILE: file });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output.join('\n')).toMatch(/catalog\.yaml:5: providers\[0\]\.baseUrl: expected an http:\/\/ or https:\/\/ URL/);
+  }, 60_000);
 });

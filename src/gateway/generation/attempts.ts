@@ -68,7 +68,7 @@ export async function* runAttempts(deps: AttemptDeps, admission: Admission, sign
 async function* runAttempt(deps: AttemptDeps, admission: Admission, target: DispatchTarget, ordinal: number, signal: AbortSignal): AsyncGenerator<GenerationEvent, Step> {
   const { attempt, credential } = target;
   const info = admission.catalog.dispatch(attempt.endpoint.id)!;
-  const provider = { slug: info.providerSlug, baseUrl: info.baseUrl };
+  const provider = { slug: info.providerSlug, baseUrl: info.baseUrl, credentialEnv: info.credentialEnv, extraHeaders: info.extraHeaders, origin: info.origin };
   const byok = credential.kind !== 'platform';
   const started = deps.clock.now();
   let firstOutputAt: number | null = null;
@@ -102,7 +102,7 @@ async function* runAttempt(deps: AttemptDeps, admission: Admission, target: Disp
   let outputs = 0;
   let outputChars = 0;
   const progress = () => deps.journal.append({ t: 'progress', id: admission.generationId, model: attempt.modelId, provider: info.providerSlug, endpointId: attempt.endpoint.id, byok, pricing: info.pricing, outputChars });
-  const wire = upstreamTargetFor({ family: info.family, providerSlug: info.providerSlug, providerModelId: info.providerModelId, upstream, supportedParameters: attempt.endpoint.supportedParameters, maxCompletionTokens: attempt.endpoint.maxCompletionTokens });
+  const wire = upstreamTargetFor({ family: info.family, providerSlug: info.providerSlug, providerModelId: info.providerModelId, upstream, supportedParameters: attempt.endpoint.supportedParameters, maxCompletionTokens: attempt.endpoint.maxCompletionTokens, ...(info.dialect ? { openai: info.dialect } : {}) });
   for await (const part of streamCompletion(adapterFor(info.family), deps.http, chat, wire, { signal })) {
     folder.add(part);
     if (isOutput(part)) {

@@ -68,10 +68,10 @@ const MaxPriceInput = builder.inputType('MaxPriceInput', {
 export const ProviderPreferencesInput = builder.inputType('ProviderPreferencesInput', {
   description: 'OpenRouter’s `provider` routing preferences (see docs/routing.md).',
   fields: (t) => ({
-    order: t.stringList(),
+    order: t.stringList({ description: 'Providers to try first, by slug or display name (any case); an unknown one is an error.' }),
     allowFallbacks: t.boolean(),
-    only: t.stringList(),
-    ignore: t.stringList(),
+    only: t.stringList({ description: 'Only these providers (slugs or display names).' }),
+    ignore: t.stringList({ description: 'Never these providers (slugs or display names).' }),
     requireParameters: t.boolean(),
     dataCollection: t.field({ type: DataCollectionEnum }),
     zdr: t.boolean(),
