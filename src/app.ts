@@ -42,6 +42,9 @@ import type { TracerProvider } from '@opentelemetry/api';
 import { replicateHealth } from './realtime/replicated-health-store.js';
 import { replicateSticky } from './realtime/replicated-sticky-memory.js';
 import { ALL_ACCOUNTS } from './gateway/generation/routing-decisions.js';
+import { createStreamSlots } from './gateway/limits/stream-slots.js';
+import { clientAddress } from './transport/client-address.js';
+import { createRateLimitObserver } from './gateway/rate-limit/observed-rate-limiter.js';
 
 export interface App {
   /** Opens the database, prepares it if configured to, and listens. Resolves with the base URL. */
@@ -123,13 +126,13 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     return keyring;
   }
 
-  /** Per-key requests per minute: shared through Redis when configured, else per instance. */
-  function createRateLimiter(): RateLimiter | undefined {
-    if (config.rateLimitPerMinute === null) return undefined;
-    const limits = requestsPerMinute(config.rateLimitPerMinute);
+  /** Requests per minute per key (or per anonymous address): shared through Redis when configured, else per instance. */
+  function createRateLimiter(perMinute: number | null, namespace: string): RateLimiter | undefined {
+    if (perMinute === null) return undefined;
+    const limits = requestsPerMinute(perMinute);
     if (!redis) return createInMemoryRateLimiter(limits);
     let lastReport = 0;
-    return failOpen(createRedisRateLimiter({ client: redis, config: limits, keyPrefix: `${config.redisPrefix}rl:` }), (error) => {
+    return failOpen(createRedisRateLimiter({ client: redis, config: limits, keyPrefix: `${config.redisPrefix}${namespace}` }), (error) => {
       if (Date.now() - lastReport < 10_000) return;
       lastReport = Date.now();
       logger.error({ reason: (error as Error).message }, 'rate limiter unreachable (Redis): admitting requests unlimited');
@@ -222,11 +225,17 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           onUnreadable: (accountId, provider, error) => logger.warn({ accountId, provider, reason: (error as Error).message }, 'a BYOK key cannot be decrypted'),
         });
         http = new UpstreamHttpClient();
-        const metrics = createMetrics({ activeGenerations: () => inFlight.size });
+        const streams = createStreamSlots({
+          perKey: { connections: config.websocket.maxConnectionsPerKey, subscriptions: config.websocket.maxSubscriptionsPerKey },
+          perAddress: { connections: config.anonymous.connectionsPerIp, subscriptions: config.anonymous.subscriptionsPerIp },
+        });
+        const metrics = createMetrics({ activeGenerations: () => inFlight.size, openStreams: () => streams.held() });
         otlp = options.tracerProvider ? undefined : createOtlpTracerProvider(config.otlpEndpoint);
         const tracerProvider = options.tracerProvider ?? otlp;
         const traceGeneration = tracerProvider ? createGenerationTracer(tracerProvider) : undefined;
-        const rateLimiter = createRateLimiter();
+        const rateLimits = createRateLimitObserver();
+        const keyLimiter = createRateLimiter(config.rateLimitPerMinute, 'rl:');
+        const rateLimiter = keyLimiter && rateLimits.wrap(keyLimiter);
         // One instance holds reservations in memory; several (sharing Redis) hold them in the database.
         const reservations = redis ? databaseReservations(db.orm.em) : memoryReservations(db.orm.em);
         completions = {
@@ -260,10 +269,19 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           upstreams,
         };
         authenticator = auth;
-        const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });
+        const addressOf = (req: Parameters<typeof clientAddress>[0]) => clientAddress(req, config.requests.trustProxy);
+        const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql, maxNesting: config.requests.maxJsonDepth, streams, addressOf });
         stopSweeper = startReservationSweeper(db.orm.em, logger);
-        const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, metrics, sseKeepAliveMs: config.sseKeepAliveMs, isDatabaseReachable: () => db.isReachable() });
-        server = createHttpServer(yoga, rest, auth, { ...DEFAULT_WS_LIMITS, ...config.websocket });
+        const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, metrics, rateLimits, sseKeepAliveMs: config.sseKeepAliveMs, isDatabaseReachable: () => db.isReachable() });
+        const anonymousLimiter = createRateLimiter(config.anonymous.requestsPerMinutePerIp, 'rl-ip:');
+        server = createHttpServer({
+          yoga,
+          rest,
+          auth,
+          streams,
+          websocket: { ...DEFAULT_WS_LIMITS, maxBufferedBytes: config.websocket.maxBufferedBytes, maxPayloadBytes: config.requests.maxBodyBytes },
+          requests: { ...config.requests, ...(anonymousLimiter ? { anonymousLimiter } : {}) },
+        });
         const address = await server.listen(config.port, config.host);
         url = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
         return url;

@@ -4,12 +4,15 @@ import type { Authenticator } from '../gateway/auth/authenticator.js';
 import type { Logger } from '../logger.js';
 import type { HealthStore } from '../core/health/index.js';
 import { errorResponse } from './errors.js';
+import { safeError } from '../logger.js';
 import { catalogRoutes } from './catalog-routes.js';
 import { accountRoutes } from './account-routes.js';
 import { keyRoutes } from './key-routes.js';
 import { completionRoutes } from './completion-routes.js';
 import type { CompletionDeps } from '../gateway/generation/run-completion.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { RateLimitObserver } from '../gateway/rate-limit/observed-rate-limiter.js';
+import { rateLimitHeaders } from './rate-limit-headers.js';
 
 export interface RestDeps {
   em: EntityManager;
@@ -19,6 +22,8 @@ export interface RestDeps {
   completions: () => CompletionDeps;
   sseKeepAliveMs: number;
   metrics: Metrics;
+  /** Reports the per-key limiter's decision for each inference request (X-RateLimit-* headers). */
+  rateLimits: RateLimitObserver;
   isDatabaseReachable(): Promise<boolean>;
 }
 
@@ -37,11 +42,12 @@ export function createRestApp(deps: RestDeps): Hono {
   app.route('/api/v1', catalogRoutes(deps.em, deps.health));
   app.route('/api/v1', accountRoutes(deps.em, deps.auth));
   app.route('/api/v1', keyRoutes(deps.em, deps.auth));
+  app.use('/api/v1/chat/completions', rateLimitHeaders(deps.rateLimits));
   app.route('/api/v1', completionRoutes(deps.completions, deps.auth, { keepAliveMs: deps.sseKeepAliveMs }));
 
   app.notFound((c) => errorResponse(c, 404, `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
-    deps.logger.error({ err, path: c.req.path }, 'REST handler failed');
+    deps.logger.error({ err: safeError(err), path: c.req.path }, 'REST handler failed');
     return errorResponse(c, 500, 'Internal server error');
   });
   return app;
