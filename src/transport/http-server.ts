@@ -8,7 +8,7 @@ import { GraphQLError } from 'graphql';
 import type { Yoga } from '../graphql/yoga.js';
 import type { Authenticator } from '../gateway/auth/authenticator.js';
 import { bearerToken } from '../gateway/auth/api-key-secret.js';
-import type { StreamSlots } from '../gateway/limits/stream-slots.js';
+import type { StreamOwner, StreamSlots } from '../gateway/limits/stream-slots.js';
 import { guardRequest, type RequestGuardOptions } from './request-guard.js';
 import { clientAddress } from './client-address.js';
 
@@ -24,6 +24,9 @@ export interface WebSocketLimits {
 }
 
 export const DEFAULT_WS_LIMITS: WebSocketLimits = { maxOperationsPerConnection: 100, connectionInitTimeoutMs: 5_000, maxBufferedBytes: 4 * 1024 * 1024, maxPayloadBytes: 8 * 1024 * 1024 };
+
+/** A document that plainly is a subscription (leading comments allowed); anything else takes the full path. */
+const SUBSCRIPTION_DOCUMENT = /^\s*(?:#[^\n]*\n\s*)*subscription\b/;
 
 /** Policy violation: the standard close code for a client breaking the server's limits. */
 const POLICY_VIOLATION = 1008;
@@ -70,6 +73,7 @@ export function createHttpServer({ yoga, rest, auth, streams, websocket: limits,
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: limits.maxPayloadBytes });
   // Each acknowledged socket holds one connection slot (its key's, or — sent without a key — its address's) until it closes.
   const requestOfSocket = new WeakMap<WebSocket, IncomingMessage>();
+  const ownerOfSocket = new WeakMap<WebSocket, StreamOwner>();
   wss.on('connection', (socket, request) => requestOfSocket.set(socket, request));
   const wsServer = useServer(
     {
@@ -84,15 +88,14 @@ export function createHttpServer({ yoga, rest, auth, streams, websocket: limits,
         if (result.kind === 'rejected') return false;
         // Closed while we authenticated: onClose has run already, so a slot taken now would never be released.
         if (socket.readyState !== socket.OPEN) return false;
-        const slot = streams.acquire(
-          'connection',
-          result.kind === 'authenticated' ? { kind: 'key', keyId: result.principal.key.id } : { kind: 'address', address: clientAddress(ctx.extra.request, requests.trustProxy) },
-        );
+        const owner: StreamOwner = result.kind === 'authenticated' ? { kind: 'key', keyId: result.principal.key.id } : { kind: 'address', address: clientAddress(ctx.extra.request, requests.trustProxy) };
+        const slot = streams.acquire('connection', owner);
         if (!slot.granted) {
           socket.close(POLICY_VIOLATION, slot.message);
           return false;
         }
         socket.once('close', slot.release);
+        ownerOfSocket.set(socket, owner);
         return true;
       },
       onNext: (ctx) => {
@@ -104,6 +107,13 @@ export function createHttpServer({ yoga, rest, auth, streams, websocket: limits,
       onSubscribe: async (ctx, _id, params) => {
         if (Object.keys(ctx.subscriptions).length >= limits.maxOperationsPerConnection) {
           return [new GraphQLError(`At most ${limits.maxOperationsPerConnection} operations per connection`, { extensions: { code: 'TOO_MANY_OPERATIONS' } })];
+        }
+        // A flood of subscribes past the owner's limit is refused before any parsing (the plugin makes the binding check).
+        const owner = ownerOfSocket.get(ctx.extra.socket);
+        if (owner && SUBSCRIPTION_DOCUMENT.test(params.query) && !streams.available('subscription', owner)) {
+          const refusal = streams.acquire('subscription', owner);
+          if (!refusal.granted) return [new GraphQLError(refusal.message, { extensions: { code: refusal.code } })];
+          refusal.release();
         }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,

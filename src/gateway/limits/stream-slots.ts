@@ -18,6 +18,8 @@ export interface StreamLimits {
 
 export interface StreamSlots {
   acquire(resource: StreamResource, owner: StreamOwner): SlotGrant;
+  /** Whether `acquire` would grant now: a cheap check before parsing an operation that would be refused. */
+  available(resource: StreamResource, owner: StreamOwner): boolean;
   /** Slots held now, by owner kind and resource (for metrics). */
   held(): Record<'key' | 'address', Record<StreamResource, number>>;
 }
@@ -29,11 +31,14 @@ export interface StreamSlots {
 export function createStreamSlots(limits: StreamLimits): StreamSlots {
   const counts = new Map<string, number>();
   const held = { key: { connection: 0, subscription: 0 }, address: { connection: 0, subscription: 0 } };
+  const limitOf = (resource: StreamResource, owner: StreamOwner) => (owner.kind === 'key' ? limits.perKey : limits.perAddress)[resource === 'connection' ? 'connections' : 'subscriptions'];
+  const slotOf = (resource: StreamResource, owner: StreamOwner) => `${resource}|${owner.kind === 'key' ? `k:${owner.keyId}` : `a:${owner.address}`}`;
 
   return {
+    available: (resource, owner) => (counts.get(slotOf(resource, owner)) ?? 0) < limitOf(resource, owner),
     acquire(resource, owner) {
-      const limit = owner.kind === 'key' ? limits.perKey[resource === 'connection' ? 'connections' : 'subscriptions'] : limits.perAddress[resource === 'connection' ? 'connections' : 'subscriptions'];
-      const slot = `${resource}|${owner.kind === 'key' ? `k:${owner.keyId}` : `a:${owner.address}`}`;
+      const limit = limitOf(resource, owner);
+      const slot = slotOf(resource, owner);
       const open = counts.get(slot) ?? 0;
       if (open >= limit) return refusal(resource, owner, limit);
       counts.set(slot, open + 1);

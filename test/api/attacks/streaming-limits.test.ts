@@ -65,7 +65,7 @@ async function sse(url: string, query: string, headers: Record<string, string> =
 }
 
 /** The first data event of an SSE response (bounded wait: an open stream that never says anything fails the test). */
-async function firstEvent(res: Response, withinMs = 5_000): Promise<string> {
+async function firstEvent(res: Response, withinMs = 15_000): Promise<string> {
   const reader = res.body!.getReader();
   let text = '';
   const deadline = Date.now() + withinMs;
