@@ -45,6 +45,7 @@ import { ALL_ACCOUNTS } from './gateway/generation/routing-decisions.js';
 import { createStreamSlots } from './gateway/limits/stream-slots.js';
 import { clientAddress } from './transport/client-address.js';
 import { createRateLimitObserver } from './gateway/rate-limit/observed-rate-limiter.js';
+import { AccountManagement } from './gateway/accounts/manage-accounts.js';
 
 export interface App {
   /** Opens the database, prepares it if configured to, and listens. Resolves with the base URL. */
@@ -92,6 +93,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let health: HealthStore = createInMemoryHealthStore();
   let stopReplication: (() => Promise<void>) | undefined;
   let stopRunner: (() => Promise<void>) | undefined;
+  let stopAccountChanges: (() => void) | undefined;
   let otlp: (TracerProvider & { shutdown(): Promise<void> }) | undefined;
   const inFlight = createInFlight();
 
@@ -206,6 +208,16 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           lastPublishError = Date.now();
           logger.error({ reason: (error as Error).message }, 'publishing to Redis failed: cluster events (health, routing decisions) are paused');
         });
+        // A suspended (or changed) account's keys are forgotten by every instance's authenticator at once.
+        const accountChanges = pubsub.subscribe('account-changed');
+        void (async () => {
+          for await (const change of accountChanges as AsyncIterable<{ accountId: string }>) auth.forgetAccount(change.accountId);
+        })();
+        stopAccountChanges = () => void accountChanges.return?.();
+        const accounts = new AccountManagement(db.orm.em, (accountId) => {
+          auth.forgetAccount(accountId);
+          pubsub.publish('account-changed', { accountId });
+        });
         let sticky = createStickyMemory();
         if (redis) {
           // Several instances: health and sticky routing converge through pub/sub (see docs/architecture.md).
@@ -255,6 +267,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         );
         stopRunner = () => generations.stop();
         const services = {
+          accounts,
           reservations,
           pubsub,
           generations,
@@ -272,7 +285,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         const addressOf = (req: Parameters<typeof clientAddress>[0]) => clientAddress(req, config.requests.trustProxy);
         const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql, maxNesting: config.requests.maxJsonDepth, streams, addressOf });
         stopSweeper = startReservationSweeper(db.orm.em, logger);
-        const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, metrics, rateLimits, sseKeepAliveMs: config.sseKeepAliveMs, isDatabaseReachable: () => db.isReachable() });
+        const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, metrics, rateLimits, accounts, sseKeepAliveMs: config.sseKeepAliveMs, isDatabaseReachable: () => db.isReachable() });
         const anonymousLimiter = createRateLimiter(config.anonymous.requestsPerMinutePerIp, 'rl-ip:');
         server = createHttpServer({
           yoga,
@@ -304,6 +317,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         await http?.close();
         await stopReplication?.();
         await stopRunner?.();
+        stopAccountChanges?.();
         await otlp?.shutdown();
         await generationLog?.close();
         redisEvents?.disconnect();

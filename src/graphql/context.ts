@@ -13,11 +13,14 @@ import type { ByokCredentials } from '../gateway/byok/byok-credentials.js';
 import type { GenerationRunner } from '../gateway/generation/generation-runner.js';
 import type { AppPubSub } from '../realtime/pubsub.js';
 import type { Reservations } from '../gateway/billing/reservations.js';
+import type { AccountManagement } from '../gateway/accounts/manage-accounts.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Long-lived collaborators the resolvers call into (built once by the app). */
 export interface GraphQLServices {
   auth: Authenticator;
+  /** Tenant administration (operator) and account settings. */
+  accounts: AccountManagement;
   payments: PaymentProvider;
   purchaseTerms: PurchaseTerms;
   catalogSnapshot: CatalogSnapshot;

@@ -40,7 +40,8 @@ export function createGraphQLServer(opts: YogaOptions): Yoga {
     context: async (initial) => {
       const result = await opts.services.auth.authenticate(tokenOf(initial));
       if (result.kind === 'rejected') {
-        throw createGraphQLError(result.message, { extensions: { code: 'UNAUTHENTICATED', reason: result.reason, http: { status: 401 } } });
+        const suspended = result.reason === 'suspended';
+        throw createGraphQLError(result.message, { extensions: { code: suspended ? 'FORBIDDEN' : 'UNAUTHENTICATED', reason: result.reason, http: { status: suspended ? 403 : 401 } } });
       }
       return createContext(opts.em, opts.services, result.kind === 'authenticated' ? result.principal : null);
     },

@@ -13,6 +13,8 @@ import type { CompletionDeps } from '../gateway/generation/run-completion.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RateLimitObserver } from '../gateway/rate-limit/observed-rate-limiter.js';
 import { rateLimitHeaders } from './rate-limit-headers.js';
+import type { AccountManagement } from '../gateway/accounts/manage-accounts.js';
+import { tenantRoutes } from './tenant-routes.js';
 
 export interface RestDeps {
   em: EntityManager;
@@ -24,6 +26,7 @@ export interface RestDeps {
   metrics: Metrics;
   /** Reports the per-key limiter's decision for each inference request (X-RateLimit-* headers). */
   rateLimits: RateLimitObserver;
+  accounts: AccountManagement;
   isDatabaseReachable(): Promise<boolean>;
 }
 
@@ -42,6 +45,7 @@ export function createRestApp(deps: RestDeps): Hono {
   app.route('/api/v1', catalogRoutes(deps.em, deps.health));
   app.route('/api/v1', accountRoutes(deps.em, deps.auth));
   app.route('/api/v1', keyRoutes(deps.em, deps.auth));
+  app.route('/api/v1', tenantRoutes(deps.accounts, deps.auth));
   app.use('/api/v1/chat/completions', rateLimitHeaders(deps.rateLimits));
   app.route('/api/v1', completionRoutes(deps.completions, deps.auth, { keepAliveMs: deps.sseKeepAliveMs }));
 

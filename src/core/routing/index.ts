@@ -4,3 +4,4 @@ export { planAttempts, type PlanInputs } from './plan.js';
 export { describeExclusion, explainNoRoute, type NoRouteExplanation } from './explain.js';
 export { stickyKeyFor, createStickyMemory, type StickyMemory } from './sticky.js';
 export { pickProbabilities } from './weighted-pick.js';
+export { withAccountDefaults, NO_ACCOUNT_DEFAULTS, type AccountRoutingDefaults } from './account-defaults.js';

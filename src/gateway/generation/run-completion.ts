@@ -5,7 +5,7 @@ import { limitPeriodStart } from '../../core/billing/limit-period.js';
 import { worstCaseCost } from '../../core/billing/usage-cost.js';
 import type { ByokFeeTerms } from '../../core/billing/byok-fee.js';
 import type { ChatRequest, RequestParameter } from '../../core/llm/request.js';
-import { explainNoRoute, planAttempts, stickyKeyFor, type ProviderPreferences, type StickyMemory } from '../../core/routing/index.js';
+import { explainNoRoute, planAttempts, stickyKeyFor, withAccountDefaults, type ProviderPreferences, type StickyMemory } from '../../core/routing/index.js';
 import type { HealthStore } from '../../core/health/index.js';
 import type { UpstreamHttpClient } from '../../adapters/http-client.js';
 import type { Principal } from '../auth/principal.js';
@@ -97,7 +97,7 @@ export async function* runGeneration(deps: CompletionDeps, principal: Principal,
   const snapshots = await deps.health.snapshotMany(ids, Date.now());
   const stickyKey = stickyKeyFor({ sessionId: input.sessionId, firstSystem: firstText(input.chat, 'system'), firstUser: firstText(input.chat, 'user') });
   const plan = planAttempts({
-    request: { models: input.models, provider: input.provider, usedParameters: input.usedParameters, inputModalities: input.inputModalities, promptTokens, maxTokens: input.chat.maxTokens ?? null, stickyKey },
+    request: { models: input.models, provider: withAccountDefaults(input.provider, principal.accountDefaults), usedParameters: input.usedParameters, inputModalities: input.inputModalities, promptTokens, maxTokens: input.chat.maxTokens ?? null, stickyKey },
     catalog,
     health: { of: (id) => snapshots.get(id) },
     account: { byokProviders: byokProviders(byok) },
