@@ -74,7 +74,12 @@ export function createHttpServer({ yoga, rest, auth, streams, websocket: limits,
   // Each acknowledged socket holds one connection slot (its key's, or — sent without a key — its address's) until it closes.
   const requestOfSocket = new WeakMap<WebSocket, IncomingMessage>();
   const ownerOfSocket = new WeakMap<WebSocket, StreamOwner>();
-  wss.on('connection', (socket, request) => requestOfSocket.set(socket, request));
+  wss.on('connection', (socket, request) => {
+    requestOfSocket.set(socket, request);
+    // A frame over maxPayload (or another protocol error): the close frame is on its way; stop reading
+    // the rest of a giant frame shortly after, rather than draining it until the close handshake times out.
+    socket.once('error', () => setTimeout(() => socket.terminate(), 100).unref());
+  });
   const wsServer = useServer(
     {
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,

@@ -66,27 +66,42 @@ builder.mutationField('createAccount', (t) =>
   }),
 );
 
-const accountMutation = (name: string, description: string, run: (ctx: Parameters<typeof requirePrincipal>[0], accountId: string, args: { name?: string | null; routingDefaults?: Parameters<typeof defaultsFrom>[0] }) => Promise<Account>, extra: 'name' | 'routingDefaults' | null) =>
-  builder.mutationField(name, (t) =>
-    t.field({
-      type: AccountRef,
-      description,
-      errors: { types: USER_ERRORS },
-      args: {
-        accountId: t.arg.globalID({ required: true, for: [AccountRef] }),
-        ...(extra === 'name' ? { name: t.arg.string({ required: true }) } : {}),
-        ...(extra === 'routingDefaults' ? { routingDefaults: t.arg({ type: AccountRoutingDefaultsInput, required: true }) } : {}),
-      },
-      resolve: (_root, args, ctx) => run(ctx, (args.accountId as { id: string }).id, args as never),
-    }),
-  );
+builder.mutationField('renameAccount', (t) =>
+  t.field({
+    type: AccountRef,
+    description: 'Operator: rename an account.',
+    errors: { types: USER_ERRORS },
+    args: { accountId: t.arg.globalID({ required: true, for: [AccountRef] }), name: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.accounts.rename(requirePrincipal(ctx), args.accountId.id, args.name),
+  }),
+);
 
-accountMutation('renameAccount', 'Operator: rename an account.', (ctx, id, a) => ctx.accounts.rename(requirePrincipal(ctx), id, a.name ?? ''), 'name');
-accountMutation('suspendAccount', "Operator: suspend an account — its keys get 403 at once, on every instance.", (ctx, id) => ctx.accounts.suspend(requirePrincipal(ctx), id), null);
-accountMutation('resumeAccount', 'Operator: lift a suspension.', (ctx, id) => ctx.accounts.resume(requirePrincipal(ctx), id), null);
-accountMutation(
-  'setAccountRoutingDefaults',
-  "Provider preferences for every request of an account (the operator for any account, a management key for its own).",
-  (ctx, id, a) => ctx.accounts.setRoutingDefaults(requirePrincipal(ctx), id, defaultsFrom(a.routingDefaults)),
-  'routingDefaults',
+builder.mutationField('suspendAccount', (t) =>
+  t.field({
+    type: AccountRef,
+    description: 'Operator: suspend an account — its keys get 403 at once, on every instance.',
+    errors: { types: USER_ERRORS },
+    args: { accountId: t.arg.globalID({ required: true, for: [AccountRef] }) },
+    resolve: (_root, args, ctx) => ctx.accounts.suspend(requirePrincipal(ctx), args.accountId.id),
+  }),
+);
+
+builder.mutationField('resumeAccount', (t) =>
+  t.field({
+    type: AccountRef,
+    description: 'Operator: lift a suspension.',
+    errors: { types: USER_ERRORS },
+    args: { accountId: t.arg.globalID({ required: true, for: [AccountRef] }) },
+    resolve: (_root, args, ctx) => ctx.accounts.resume(requirePrincipal(ctx), args.accountId.id),
+  }),
+);
+
+builder.mutationField('setAccountRoutingDefaults', (t) =>
+  t.field({
+    type: AccountRef,
+    description: 'Provider preferences for every request of an account (the operator for any account, a management key for its own).',
+    errors: { types: USER_ERRORS },
+    args: { accountId: t.arg.globalID({ required: true, for: [AccountRef] }), routingDefaults: t.arg({ type: AccountRoutingDefaultsInput, required: true }) },
+    resolve: (_root, args, ctx) => ctx.accounts.setRoutingDefaults(requirePrincipal(ctx), args.accountId.id, defaultsFrom(args.routingDefaults)),
+  }),
 );

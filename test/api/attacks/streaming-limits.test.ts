@@ -91,18 +91,22 @@ describe('WebSocket and SSE limits bind anonymous and authenticated clients alik
     closers.forEach((c) => c());
     await running?.stop();
   });
-  /** Closes everything this suite opened and waits until the server has released every slot (its metrics say so). */
+  /** Waits until the server's metrics show `expected` slots held (of one kind, or in all), as the server sees them. */
+  const untilHeld = async (expected: number, series = '') => {
+    for (let attempt = 0; ; attempt++) {
+      const metrics = await (await fetch(`${running.url}/metrics`)).text();
+      const held = [...metrics.matchAll(/^switchyard_open_streams\{([^}]*)\} (\d+)$/gm)].filter((m) => m[1]!.includes(series)).reduce((sum, m) => sum + Number(m[2]), 0);
+      if (held === expected) return;
+      if (attempt > 500) throw new Error(`expected ${expected} slots held, metrics say: ${metrics.split('\n').filter((l) => l.startsWith('switchyard_open_streams')).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  /** Closes everything this suite opened and waits until the server has released every slot. */
   const release = async () => {
     const closing = open.splice(0).map((s) => new Promise((r) => (s.once('close', r), s.close())));
     await Promise.all(closing);
     closers.splice(0).forEach((c) => c());
-    for (let attempt = 0; ; attempt++) {
-      const metrics = await (await fetch(`${running.url}/metrics`)).text();
-      const held = [...metrics.matchAll(/^switchyard_open_streams\{[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
-      if (held === 0) return;
-      if (attempt > 100) throw new Error(`slots still held: ${metrics.split("\n").filter((l) => l.startsWith("switchyard_open_streams")).join(", ")}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await untilHeld(0);
   };
   beforeEach(release);
 
@@ -152,6 +156,8 @@ describe('WebSocket and SSE limits bind anonymous and authenticated clients alik
       closers.push(stream.close);
       expect(stream.res.status).toBe(200);
     }
+    // An SSE response may start before its subscription does: wait until the server holds all of them.
+    await untilHeld(limit, 'owner="key",resource="subscription"');
     const over = await sse(running.url, 'subscription { routingDecisions { __typename } }', auth);
     closers.push(over.close);
     expect(await firstEvent(over.res)).toMatch(/TOO_MANY_CONNECTIONS/);
