@@ -9,7 +9,8 @@ import { catalogRoutes } from './catalog-routes.js';
 import { accountRoutes } from './account-routes.js';
 import { keyRoutes } from './key-routes.js';
 import { completionRoutes } from './completion-routes.js';
-import type { CompletionDeps } from '../gateway/generation/run-completion.js';
+import type { GenerationDeps } from '../gateway/generation/generation-deps.js';
+import type { GenerationReader } from '../persistence/queries/generation-reader.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RateLimitObserver } from '../gateway/rate-limit/observed-rate-limiter.js';
 import { rateLimitHeaders } from './rate-limit-headers.js';
@@ -21,7 +22,8 @@ export interface RestDeps {
   auth: Authenticator;
   health: HealthStore;
   logger: Logger;
-  completions: () => CompletionDeps;
+  completions: () => GenerationDeps;
+  generationReader: GenerationReader;
   sseKeepAliveMs: number;
   metrics: Metrics;
   /** Reports the per-key limiter's decision for each inference request (X-RateLimit-* headers). */
@@ -47,7 +49,7 @@ export function createRestApp(deps: RestDeps): Hono {
   app.route('/api/v1', keyRoutes(deps.em, deps.auth));
   app.route('/api/v1', tenantRoutes(deps.accounts, deps.auth));
   app.use('/api/v1/chat/completions', rateLimitHeaders(deps.rateLimits));
-  app.route('/api/v1', completionRoutes(deps.completions, deps.auth, { keepAliveMs: deps.sseKeepAliveMs }));
+  app.route('/api/v1', completionRoutes({ pipeline: deps.completions, generations: deps.generationReader, auth: deps.auth, keepAliveMs: deps.sseKeepAliveMs }));
 
   app.notFound((c) => errorResponse(c, 404, `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {

@@ -24,7 +24,6 @@ describe.each(stores)('per-key rate limit on the request path ($name)', ({ redis
     });
 
   it('answers the request over the limit with 429, Retry-After and an OpenRouter error body, and records nothing', async () => {
-    const em = running.app.database.orm.em.fork();
     const statuses = [];
     const remaining = [];
     for (let i = 0; i < 3; i++) {
@@ -38,7 +37,7 @@ describe.each(stores)('per-key rate limit on the request path ($name)', ({ redis
     }
     expect(statuses).toEqual([200, 200, 200]);
     expect(remaining).toEqual(['2', '1', '0']);
-    const generationsBefore = await em.count(GenerationSchema, {});
+    const generationsBefore = await (await running.db()).count(GenerationSchema, {});
     const refused = await complete(TEST_KEYS.inference);
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers.get('retry-after'));
@@ -47,11 +46,11 @@ describe.each(stores)('per-key rate limit on the request path ($name)', ({ redis
     expect(refused.headers.get('x-ratelimit-limit')).toBe('3');
     expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(await refused.json()).toMatchObject({ error: { code: 429, message: expect.stringMatching(/rate limit/i) } });
-    expect(await em.count(GenerationSchema, {})).toBe(generationsBefore);
+    expect(await (await running.db()).count(GenerationSchema, {})).toBe(generationsBefore);
   });
 
   it('sends the headers on streamed responses too', async () => {
-    const em = running.app.database.orm.em.fork();
+    const em = await running.db();
     const account = await em.findOneOrFail(AccountSchema, { name: { $ne: 'Operator' } }, { orderBy: { createdAt: 'asc' } });
     const { plaintext } = await issueApiKey(em, { accountId: account.id, name: 'streamer', kind: 'inference' });
     const res = await fetch(`${running.url}/api/v1/chat/completions`, {
@@ -65,7 +64,7 @@ describe.each(stores)('per-key rate limit on the request path ($name)', ({ redis
   });
 
   it('counts each key separately', async () => {
-    const em = running.app.database.orm.em.fork();
+    const em = (await running.db());
     const account = await em.findOneOrFail(AccountSchema, { name: { $ne: 'Operator' } }, { orderBy: { createdAt: 'asc' } });
     const { plaintext } = await issueApiKey(em, { accountId: account.id, name: 'second', kind: 'inference' });
     expect((await complete(plaintext)).status).toBe(200);
