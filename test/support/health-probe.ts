@@ -28,5 +28,9 @@ export async function slowestHealthDuring<T>(baseUrl: string, attack: () => Prom
   }
 }
 
-/** A bound far above the 50 ms target but far below the seconds an unbounded attack blocks for. */
-export const RESPONSIVE_MS = 750;
+/**
+ * Far above the 50 ms target (measured by `npm run bench`), because under a full parallel test run on a
+ * shared 2-core machine the scheduler alone has delayed a probe by 1.5 s; it still catches an event
+ * loop blocked for the many seconds an unbounded attack costs (a 200 MB body parsed, 90 MB buffered).
+ */
+export const RESPONSIVE_MS = 3_000;
