@@ -11,6 +11,7 @@ import { Migration20261125102557_generation_key_index } from './Migration2026112
 import { Migration20261201174211_attempt_vocabulary } from './Migration20261201174211_attempt_vocabulary.js';
 import { Migration20261201180057_catalog_configuration } from './Migration20261201180057_catalog_configuration.js';
 import { Migration20261201181821_key_soft_delete } from './Migration20261201181821_key_soft_delete.js';
+import { Migration20261201183708_account_lifecycle } from './Migration20261201183708_account_lifecycle.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125064207_initial', class: Migration20261125064207_initial },
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201174211_attempt_vocabulary', class: Migration20261201174211_attempt_vocabulary },
   { name: 'Migration20261201180057_catalog_configuration', class: Migration20261201180057_catalog_configuration },
   { name: 'Migration20261201181821_key_soft_delete', class: Migration20261201181821_key_soft_delete },
+  { name: 'Migration20261201183708_account_lifecycle', class: Migration20261201183708_account_lifecycle },
 ];

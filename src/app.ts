@@ -51,6 +51,10 @@ import { countByokGenerationsSince } from './persistence/repositories/generation
 import { startBilling, type Billing } from './gateway/billing/start-billing.js';
 import { settledGenerations } from './gateway/billing/settled-generations.js';
 import { databaseGenerationReader } from './persistence/queries/generation-reader.js';
+import { createStreamSlots } from './gateway/limits/stream-slots.js';
+import { clientAddress } from './transport/client-address.js';
+import { createRateLimitObserver } from './gateway/rate-limit/observed-rate-limiter.js';
+import { AccountManagement } from './gateway/accounts/manage-accounts.js';
 
 export interface App {
   /** Opens the database, prepares it if configured to, and listens. Resolves with the base URL. */
@@ -101,6 +105,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let health: HealthStore = createInMemoryHealthStore();
   let stopReplication: (() => Promise<void>) | undefined;
   let stopRunner: (() => Promise<void>) | undefined;
+  let stopAccountChanges: (() => void) | undefined;
   let otlp: (TracerProvider & { shutdown(): Promise<void> }) | undefined;
   let catalogChanges: CatalogChanges | undefined;
   let catalogWatcher: CatalogFileWatcher | undefined;
@@ -137,13 +142,13 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     return keyring;
   }
 
-  /** Per-key requests per minute: shared through Redis when configured, else per instance. */
-  function createRateLimiter(): RateLimiter | undefined {
-    if (config.rateLimitPerMinute === null) return undefined;
-    const limits = requestsPerMinute(config.rateLimitPerMinute);
+  /** Requests per minute per key (or per anonymous address): shared through Redis when configured, else per instance. */
+  function createRateLimiter(perMinute: number | null, namespace: string): RateLimiter | undefined {
+    if (perMinute === null) return undefined;
+    const limits = requestsPerMinute(perMinute);
     if (!redis) return createInMemoryRateLimiter(limits);
     let lastReport = 0;
-    return failOpen(createRedisRateLimiter({ client: redis, config: limits, keyPrefix: `${config.redisPrefix}rl:` }), (error) => {
+    return failOpen(createRedisRateLimiter({ client: redis, config: limits, keyPrefix: `${config.redisPrefix}${namespace}` }), (error) => {
       if (Date.now() - lastReport < 10_000) return;
       lastReport = Date.now();
       logger.error({ reason: (error as Error).message }, 'rate limiter unreachable (Redis): admitting requests unlimited');
@@ -241,6 +246,16 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         }
         // After the catalog file: its providers are the operator's own and need no simulator.
         const upstreams = await prepareUpstreams(db);
+        // A suspended (or changed) account's keys are forgotten by every instance's authenticator at once.
+        const accountChanges = pubsub.subscribe('account-changed');
+        void (async () => {
+          for await (const change of accountChanges as AsyncIterable<{ accountId: string }>) auth.forgetAccount(change.accountId);
+        })();
+        stopAccountChanges = () => void accountChanges.return?.();
+        const accounts = new AccountManagement(db.orm.em, (accountId) => {
+          auth.forgetAccount(accountId);
+          pubsub.publish('account-changed', { accountId });
+        });
         let sticky = createStickyMemory();
         const instanceId = crypto.randomUUID();
         if (redis) {
@@ -260,11 +275,17 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           onUnreadable: (accountId, provider, error) => logger.warn({ accountId, provider, reason: (error as Error).message }, 'a BYOK key cannot be decrypted'),
         });
         http = new UpstreamHttpClient(config.upstreams.firstByteTimeoutMs ? { firstByteTimeoutMs: config.upstreams.firstByteTimeoutMs } : {});
-        const metrics = createMetrics({ activeGenerations: () => inFlight.size });
+        const streams = createStreamSlots({
+          perKey: { connections: config.websocket.maxConnectionsPerKey, subscriptions: config.websocket.maxSubscriptionsPerKey },
+          perAddress: { connections: config.anonymous.connectionsPerIp, subscriptions: config.anonymous.subscriptionsPerIp },
+        });
+        const metrics = createMetrics({ activeGenerations: () => inFlight.size, openStreams: () => streams.held() });
         otlp = options.tracerProvider ? undefined : createOtlpTracerProvider(config.otlpEndpoint);
         const tracerProvider = options.tracerProvider ?? otlp;
         const traceGeneration = tracerProvider ? createGenerationTracer(tracerProvider) : undefined;
-        const rateLimiter = createRateLimiter();
+        const rateLimits = createRateLimitObserver();
+        const keyLimiter = createRateLimiter(config.rateLimitPerMinute, 'rl:');
+        const rateLimiter = keyLimiter && rateLimits.wrap(keyLimiter);
         const em = db.orm.em;
         // Holds in memory and a journal file on one instance; in Redis with several (see docs/architecture.md).
         billing = await startBilling({
@@ -304,6 +325,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         });
         stopRunner = () => generations.stop();
         const services = {
+          accounts,
           reservations,
           pubsub,
           generations,
@@ -320,10 +342,19 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           generationReader,
         };
         authenticator = auth;
-        const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });
+        const addressOf = (req: Parameters<typeof clientAddress>[0]) => clientAddress(req, config.requests.trustProxy);
+        const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql, maxNesting: config.requests.maxJsonDepth, streams, addressOf });
         stopSweeper = startReservationSweeper(db.orm.em, logger);
-        const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, generationReader, metrics, sseKeepAliveMs: config.sseKeepAliveMs, isDatabaseReachable: () => db.isReachable() });
-        server = createHttpServer(yoga, rest, auth, { ...DEFAULT_WS_LIMITS, ...config.websocket });
+        const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, generationReader, metrics, rateLimits, accounts, sseKeepAliveMs: config.sseKeepAliveMs, isDatabaseReachable: () => db.isReachable() });
+        const anonymousLimiter = createRateLimiter(config.anonymous.requestsPerMinutePerIp, 'rl-ip:');
+        server = createHttpServer({
+          yoga,
+          rest,
+          auth,
+          streams,
+          websocket: { ...DEFAULT_WS_LIMITS, maxBufferedBytes: config.websocket.maxBufferedBytes, maxPayloadBytes: config.requests.maxBodyBytes },
+          requests: { ...config.requests, ...(anonymousLimiter ? { anonymousLimiter } : {}) },
+        });
         const address = await server.listen(config.port, config.host);
         url = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
         return url;
@@ -352,6 +383,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         await http?.close();
         await stopReplication?.();
         await stopRunner?.();
+        stopAccountChanges?.();
         await otlp?.shutdown();
         await generationLog?.close();
         redisEvents?.disconnect();

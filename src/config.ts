@@ -71,6 +71,18 @@ const envSchema = z.object({
   HEALTH_PUSH_INTERVAL_MS: z.coerce.number().int().min(50, 'expected milliseconds ≥ 50').default(1_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2, 'expected an integer ≥ 2').default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100, 'expected an integer ≥ 100').default(50_000),
+  GRAPHQL_ANONYMOUS_MAX_COST: z.coerce.number().int().min(100, 'expected an integer ≥ 100').default(1_000),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100, 'expected an integer ≥ 100').default(5_000),
+  GRAPHQL_MAX_DOCUMENT_CHARS: z.coerce.number().int().min(1024, 'expected an integer ≥ 1024').default(256 * 1024),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1, 'expected an integer ≥ 1').default(50),
+  GRAPHQL_TIMEOUT_MS: z.coerce.number().int().min(10, 'expected milliseconds ≥ 10').default(10_000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024, 'expected bytes ≥ 1024').default(8 * 1024 * 1024),
+  MAX_JSON_DEPTH: z.coerce.number().int().min(8, 'expected an integer ≥ 8').default(64),
+  TRUST_PROXY: z.enum(['true', 'false'], { message: 'expected true or false' }).default('false').transform((v) => v === 'true'),
+  ANONYMOUS_REQUESTS_PER_MINUTE_PER_IP: z.coerce.number().int().min(0, 'expected a non-negative integer (0 turns the limit off)').default(300),
+  ANONYMOUS_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1, 'expected an integer ≥ 1').default(10),
+  ANONYMOUS_MAX_SUBSCRIPTIONS_PER_IP: z.coerce.number().int().min(1, 'expected an integer ≥ 1').default(20),
+  MAX_SUBSCRIPTIONS_PER_KEY: z.coerce.number().int().min(1, 'expected an integer ≥ 1').default(200),
 });
 
 export type Database =
@@ -95,7 +107,12 @@ export interface Config {
   bootstrap: { enabled: boolean; inferenceKey?: string; managementKey?: string };
   /** A key with the operator scope (catalog administration, credit grants); none when unset. */
   operatorKey: string | undefined;
-  graphql: { maxDepth: number; maxCost: number };
+  /** Per-operation GraphQL limits; anonymous callers get `anonymousMaxCost` instead of `maxCost`. */
+  graphql: { maxDepth: number; maxCost: number; anonymousMaxCost: number; maxTokens: number; maxAliases: number; maxDocumentLength: number; timeoutMs: number };
+  /** Every request body, however it is framed: at most `maxBodyBytes`, JSON at most `maxJsonDepth` deep. */
+  requests: { maxBodyBytes: number; maxJsonDepth: number; trustProxy: boolean };
+  /** Callers without a valid key, counted per client address (null: no request limit). */
+  anonymous: { requestsPerMinutePerIp: number | null; connectionsPerIp: number; subscriptionsPerIp: number };
   billing: { purchaseFeeBasisPoints: bigint; purchaseFeeMinimum: Money; byokFee: ByokFeeTerms };
   /**
    * Seals BYOK keys (SECRET_KEY). Unset: the embedded default keeps a generated key in DATA_DIR; with
@@ -104,8 +121,11 @@ export interface Config {
   keyring: Keyring | undefined;
   /** Requests per minute per API key on inference paths; null turns the limit off. */
   rateLimitPerMinute: number | null;
-  /** graphql-ws limits: open connections per API key, unread bytes queued per socket before it is closed. */
-  websocket: { maxConnectionsPerKey: number; maxBufferedBytes: number };
+  /**
+   * Streaming limits per API key: connections (graphql-ws connections plus GraphQL subscriptions over SSE),
+   * subscriptions over both transports, and unread bytes queued per socket before it is closed.
+   */
+  websocket: { maxConnectionsPerKey: number; maxSubscriptionsPerKey: number; maxBufferedBytes: number };
   /** Send a trace per generation to this OTLP/HTTP collector; off when unset. */
   otlpEndpoint: string | undefined;
   /** A streamed response silent this long gets a `: OPENROUTER PROCESSING` comment. */
@@ -146,7 +166,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
-        return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+        // A secret is never echoed, not even a malformed one.
+        const shown = /KEY|SECRET|PASSWORD|TOKEN/.test(name) ? '(value not shown)' : JSON.stringify(env[name] ?? '');
+        return `${name}=${shown}: ${issue.message}`;
       }),
     );
   }
@@ -175,7 +197,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(e.BOOTSTRAP_MANAGEMENT_KEY ? { managementKey: e.BOOTSTRAP_MANAGEMENT_KEY } : {}),
     },
     operatorKey: e.OPERATOR_KEY,
-    graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
+    graphql: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxCost: e.GRAPHQL_MAX_COST,
+      anonymousMaxCost: e.GRAPHQL_ANONYMOUS_MAX_COST,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxDocumentLength: e.GRAPHQL_MAX_DOCUMENT_CHARS,
+      timeoutMs: e.GRAPHQL_TIMEOUT_MS,
+    },
+    requests: { maxBodyBytes: e.MAX_BODY_BYTES, maxJsonDepth: e.MAX_JSON_DEPTH, trustProxy: e.TRUST_PROXY },
+    anonymous: {
+      requestsPerMinutePerIp: e.ANONYMOUS_REQUESTS_PER_MINUTE_PER_IP === 0 ? null : e.ANONYMOUS_REQUESTS_PER_MINUTE_PER_IP,
+      connectionsPerIp: e.ANONYMOUS_MAX_CONNECTIONS_PER_IP,
+      subscriptionsPerIp: e.ANONYMOUS_MAX_SUBSCRIPTIONS_PER_IP,
+    },
     healthFeed: { intervalMs: e.HEALTH_PUSH_INTERVAL_MS, refreshMs: 30_000 },
     upstreams: {
       simulate: e.SIMULATE_PROVIDERS,
@@ -197,7 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     sseKeepAliveMs: e.SSE_KEEPALIVE_MS,
     otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
-    websocket: { maxConnectionsPerKey: e.WS_MAX_CONNECTIONS_PER_KEY, maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES },
+    websocket: { maxConnectionsPerKey: e.WS_MAX_CONNECTIONS_PER_KEY, maxSubscriptionsPerKey: e.MAX_SUBSCRIPTIONS_PER_KEY, maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES },
   };
 }
 

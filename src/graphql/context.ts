@@ -14,12 +14,15 @@ import type { GenerationRunner } from '../gateway/generation/generation-runner.j
 import type { AppPubSub } from '../realtime/pubsub.js';
 import type { Reservations } from '../gateway/billing/reservations.js';
 import type { CatalogAdmin } from '../gateway/catalog/catalog-admin.js';
+import type { AccountManagement } from '../gateway/accounts/manage-accounts.js';
 import type { GenerationReader } from '../persistence/queries/generation-reader.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Long-lived collaborators the resolvers call into (built once by the app). */
 export interface GraphQLServices {
   auth: Authenticator;
+  /** Tenant administration (operator) and account settings. */
+  accounts: AccountManagement;
   payments: PaymentProvider;
   purchaseTerms: PurchaseTerms;
   catalogSnapshot: CatalogSnapshot;

@@ -4,7 +4,7 @@ import { worstCaseCost } from '../../core/billing/usage-cost.js';
 import { promptTokenBound } from '../../core/billing/prompt-bound.js';
 import { ZERO, type Money } from '../../core/billing/money.js';
 import type { ChatRequest } from '../../core/llm/request.js';
-import { describeExclusion, explainNoRoute, planAttempts, resolveProviderReferences, stickyKeyFor, unknownProvidersMessage, type Plan } from '../../core/routing/index.js';
+import { describeExclusion, explainNoRoute, planAttempts, resolveProviderReferences, stickyKeyFor, unknownProvidersMessage, withAccountDefaults, type Plan } from '../../core/routing/index.js';
 import type { Principal } from '../auth/principal.js';
 import type { CatalogView } from '../routing/catalog-snapshot.js';
 import type { AdmitDeps } from './generation-deps.js';
@@ -81,7 +81,7 @@ export async function admit(deps: AdmitDeps, principal: Principal, input: Comple
   const snapshots = await deps.health.snapshotMany(ids, deps.clock.now());
   const stickyKey = stickyKeyFor({ scope: principal.accountId, sessionId: input.sessionId, firstSystem: firstText(input.chat, 'system'), firstUser: firstText(input.chat, 'user') });
   const plan = planAttempts({
-    request: { models: input.models, provider: provider.preferences, usedParameters: input.usedParameters, inputModalities: input.inputModalities, promptTokens, maxTokens: input.chat.maxTokens ?? null, stickyKey },
+    request: { models: input.models, provider: withAccountDefaults(provider.preferences, principal.accountDefaults), usedParameters: input.usedParameters, inputModalities: input.inputModalities, promptTokens, maxTokens: input.chat.maxTokens ?? null, stickyKey },
     catalog,
     health: { of: (id) => snapshots.get(id) },
     account: { byokProviders: byokProviders(byok) },

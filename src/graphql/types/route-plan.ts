@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { describeExclusion, type Exclusion, type Plan, type PlannedAttempt, type ProviderPreferences } from '../../core/routing/index.js';
+import { describeExclusion, withAccountDefaults, type Exclusion, type Plan, type PlannedAttempt, type ProviderPreferences } from '../../core/routing/index.js';
 import { previewRoute } from '../../gateway/routing/preview-route.js';
 import { EndpointRef } from './endpoint.js';
 import { ModalityEnum, QuantizationEnum } from './enums.js';
@@ -116,7 +116,8 @@ builder.queryField('routePlan', (t) =>
     resolve: (_root, { input }, ctx) => {
       return previewRoute(ctx.catalogSnapshot, ctx.health, {
         models: [...(input.model ? [input.model] : []), ...(input.models ?? [])],
-        provider: providerPreferencesFrom(input.provider),
+        // A caller with a key sees its account's defaults applied, as its requests would be.
+        provider: ctx.principal ? withAccountDefaults(providerPreferencesFrom(input.provider), ctx.principal.accountDefaults) : providerPreferencesFrom(input.provider),
         usedParameters: input.parameters ?? [],
         inputModalities: (input.inputModalities ?? []).filter((m) => m !== 'text'),
         promptTokens: input.promptTokens ?? 0,
