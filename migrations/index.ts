@@ -12,6 +12,7 @@ import { Migration20261201174211_attempt_vocabulary } from './Migration202612011
 import { Migration20261201180057_catalog_configuration } from './Migration20261201180057_catalog_configuration.js';
 import { Migration20261201181821_key_soft_delete } from './Migration20261201181821_key_soft_delete.js';
 import { Migration20261201183708_account_lifecycle } from './Migration20261201183708_account_lifecycle.js';
+import { Migration20261201194426_holds_in_the_credit_gate } from './Migration20261201194426_holds_in_the_credit_gate.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125064207_initial', class: Migration20261125064207_initial },
@@ -25,4 +26,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201180057_catalog_configuration', class: Migration20261201180057_catalog_configuration },
   { name: 'Migration20261201181821_key_soft_delete', class: Migration20261201181821_key_soft_delete },
   { name: 'Migration20261201183708_account_lifecycle', class: Migration20261201183708_account_lifecycle },
+  { name: 'Migration20261201194426_holds_in_the_credit_gate', class: Migration20261201194426_holds_in_the_credit_gate },
 ];

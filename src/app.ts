@@ -12,7 +12,6 @@ import { UpstreamHttpClient } from './adapters/http-client.js';
 import { createStickyMemory } from './core/routing/index.js';
 import type { GenerationDeps } from './gateway/generation/generation-deps.js';
 import { createTestPaymentProvider, type PaymentProvider } from './gateway/billing/payment-provider.js';
-import { startReservationSweeper } from './gateway/billing/reservation-sweeper.js';
 import { createCatalogSnapshot } from './gateway/routing/catalog-snapshot.js';
 import { createInMemoryHealthStore, type HealthStore } from './core/health/index.js';
 import { startSimulator, defaultProfiles, type RunningSimulator } from './simulator/index.js';
@@ -47,7 +46,7 @@ import { resolve as resolvePath } from 'node:path';
 import { ALL_ACCOUNTS, decisionOf } from './gateway/generation/routing-decisions.js';
 import { systemClock } from './core/clock.js';
 import { createByokAllowance } from './gateway/byok/byok-allowance.js';
-import { countByokGenerationsSince } from './persistence/repositories/generation-recorder.js';
+import { countByokGenerationsSince } from './persistence/queries/byok-usage.js';
 import { startBilling, type Billing } from './gateway/billing/start-billing.js';
 import { settledGenerations } from './gateway/billing/settled-generations.js';
 import { databaseGenerationReader } from './persistence/queries/generation-reader.js';
@@ -91,7 +90,6 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let url = '';
   let stopping: Promise<void> | undefined;
   let bootstrap: BootstrapResult | undefined;
-  let stopSweeper: (() => Promise<void>) | undefined;
   let simulator: RunningSimulator | undefined;
   let http: UpstreamHttpClient | undefined;
   let completions: GenerationDeps | undefined;
@@ -344,7 +342,6 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         authenticator = auth;
         const addressOf = (req: Parameters<typeof clientAddress>[0]) => clientAddress(req, config.requests.trustProxy);
         const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql, maxNesting: config.requests.maxJsonDepth, streams, addressOf });
-        stopSweeper = startReservationSweeper(db.orm.em, logger);
         const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, generationReader, metrics, rateLimits, accounts, sseKeepAliveMs: config.sseKeepAliveMs, isDatabaseReachable: () => db.isReachable() });
         const anonymousLimiter = createRateLimiter(config.anonymous.requestsPerMinutePerIp, 'rl-ip:');
         server = createHttpServer({
@@ -378,7 +375,6 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         await catalogChanges?.stop();
         // Every settlement accepted is committed (and the journal closed) before the database closes.
         await billing?.stop();
-        await stopSweeper?.();
         await simulator?.stop();
         await http?.close();
         await stopReplication?.();

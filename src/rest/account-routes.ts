@@ -4,11 +4,12 @@ import { limitRemaining } from '../core/billing/limit-period.js';
 import { AccountSchema, ApiKeySchema } from '../persistence/entities/index.js';
 import { KeyUsageQueries } from '../persistence/repositories/key-usage.js';
 import type { Authenticator } from '../gateway/auth/authenticator.js';
+import type { Reservations } from '../gateway/billing/reservations.js';
 import { requireKey, type AuthEnv } from './auth.js';
 import { displayUsd } from './display-usd.js';
 
 /** `GET /api/v1/key` and `GET /api/v1/credits` for the calling key. */
-export function accountRoutes(em: EntityManager, auth: Authenticator): Hono<AuthEnv> {
+export function accountRoutes(em: EntityManager, auth: Authenticator, reservations: Reservations): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const keyed = requireKey(auth);
 
@@ -24,7 +25,7 @@ export function accountRoutes(em: EntityManager, auth: Authenticator): Hono<Auth
         label: key.prefix,
         name: key.name,
         limit: key.limit == null ? null : displayUsd(key.limit),
-        limit_remaining: displayUsd(limitRemaining(key, now)),
+        limit_remaining: displayUsd(limitRemaining({ ...key, held: (await reservations.held(principal.accountId, key.id)).key }, now)),
         limit_reset: key.limitReset === 'none' ? null : key.limitReset,
         include_byok_in_limit: key.includeByokInLimit,
         usage: displayUsd(key.usage),

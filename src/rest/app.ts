@@ -45,7 +45,7 @@ export function createRestApp(deps: RestDeps): Hono {
     (await deps.isDatabaseReachable()) ? c.json({ status: 'ready' }) : errorResponse(c, 503, 'Database is not reachable'),
   );
   app.route('/api/v1', catalogRoutes(deps.em, deps.health));
-  app.route('/api/v1', accountRoutes(deps.em, deps.auth));
+  app.route('/api/v1', accountRoutes(deps.em, deps.auth, deps.completions().reservations));
   app.route('/api/v1', keyRoutes(deps.em, deps.auth));
   app.route('/api/v1', tenantRoutes(deps.accounts, deps.auth));
   app.use('/api/v1/chat/completions', rateLimitHeaders(deps.rateLimits));

@@ -13,7 +13,6 @@ import { chatCompletionJson, createChunker, generationJson } from './completion-
 import { errorResponse } from './errors.js';
 import { HTTP_STATUS } from './error-status.js';
 
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 type NotCompleted = Exclude<GenerationOutcome, { kind: 'completed' }>;
 
@@ -125,7 +124,6 @@ export function completionRoutes({ pipeline, generations, auth, keepAliveMs = 2_
   const keyed = requireKey(auth);
 
   app.post('/chat/completions', keyed, async (c) => {
-    if (Number(c.req.header('content-length') ?? 0) > MAX_BODY_BYTES) return errorResponse(c, 413, 'Request body too large');
     const body: unknown = await c.req.json().catch(() => undefined);
     if (body === undefined) return errorResponse(c, 400, 'The body must be a JSON object');
     const parsed = parseChatCompletionRequest(body);

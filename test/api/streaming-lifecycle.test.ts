@@ -162,7 +162,7 @@ describe.each(await databaseTargets())('streaming lifecycle on $name', (target) 
       expect(await fresh.count(LedgerEntrySchema, { account: account.id, kind: 'usage' })).toBe(admitted);
       const after = await fresh.findOneOrFail(AccountSchema, { id: account.id });
       expect(after.balance).toBeGreaterThanOrEqual(0n);
-      expect(after.reserved).toBe(0n);
+      expect((await running.app.completions.reservations.held(account.id)).account).toBe(0n);
       expect(await new CreditLedger(fresh).inconsistencies()).toEqual([]);
     } finally {
       await running.stop();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordGeneration } from '../../src/persistence/repositories/generation-recorder.js';
+import { writeSettlementBatch } from '../../src/persistence/repositories/settlement-batch.js';
 import { GenerationSchema } from '../../src/persistence/entities/index.js';
 import { formatUsd, parseUsd, sum, ZERO } from '../../src/core/billing/money.js';
 import { databaseTargets } from '../support/databases.js';
@@ -28,8 +28,8 @@ describe.each(await databaseTargets())('usage analytics on $name', (target) => {
     const em = running.app.database.orm.em;
     const key = (await running.app.auth.authenticate(TEST_KEYS.inference)) as { kind: 'authenticated'; principal: { accountId: string; key: { id: string } } };
     const base = { accountId: key.principal.accountId, apiKeyId: key.principal.key.id, requestedModels: ['openai/gpt-4o'], streamed: false, byok: null, stickyKey: null, nativeFinishReason: null, generationTimeMs: null, attempts: [], keyPeriodStart: new Date(0), finishedAt: new Date() };
-    await recordGeneration(em.fork(), { ...base, id: 'gen-usage-old', model: 'openai/gpt-4o', provider: 'openai', status: 'succeeded', tokens: { prompt: 100, completion: 50, reasoning: 0, cached: 20, cacheWrite: 0 }, cost: parseUsd('0.00075'), held: parseUsd('0.00075'), ttftMs: 400, finishReason: 'stop', createdAt: new Date(Date.now() - 48 * HOUR) }, parseUsd('0.00075'));
-    await recordGeneration(em.fork(), { ...base, id: 'gen-usage-failed', model: null, provider: null, status: 'failed', tokens: { prompt: 0, completion: 0, reasoning: 0, cached: 0, cacheWrite: 0 }, cost: ZERO, held: ZERO, ttftMs: null, finishReason: 'error', createdAt: new Date(Date.now() - 2 * HOUR) }, ZERO);
+    await writeSettlementBatch(em.fork(), [{ record: { ...base, id: 'gen-usage-old', model: 'openai/gpt-4o', provider: 'openai', status: 'succeeded', tokens: { prompt: 100, completion: 50, reasoning: 0, cached: 20, cacheWrite: 0 }, cost: parseUsd('0.00075'), held: parseUsd('0.00075'), ttftMs: 400, finishReason: 'stop', createdAt: new Date(Date.now() - 48 * HOUR) }, keyCharge: parseUsd('0.00075') }]);
+    await writeSettlementBatch(em.fork(), [{ record: { ...base, id: 'gen-usage-failed', model: null, provider: null, status: 'failed', tokens: { prompt: 0, completion: 0, reasoning: 0, cached: 0, cacheWrite: 0 }, cost: ZERO, held: ZERO, ttftMs: null, finishReason: 'error', createdAt: new Date(Date.now() - 2 * HOUR) }, keyCharge: ZERO }]);
   });
   afterAll(() => running?.stop());
 

@@ -2,11 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/persistence/database.js';
 import { CreditLedger } from '../../src/persistence/repositories/credit-ledger.js';
 import { AccountRepository } from '../../src/persistence/repositories/account-repository.js';
-import { parseUsd, sum, times, type Money } from '../../src/core/billing/money.js';
-import { limitPeriodStart } from '../../src/core/billing/limit-period.js';
+import { parseUsd, times, type Money } from '../../src/core/billing/money.js';
+import { writeSettlementBatch, type SettlementRow } from '../../src/persistence/repositories/settlement-batch.js';
+import { ApiKeySchema, LedgerEntrySchema } from '../../src/persistence/entities/index.js';
+import type { GenerationRecord } from '../../src/core/generation/record.js';
 import { databaseTargets } from '../support/databases.js';
-
-const HOUR = 3_600_000;
 
 describe.each(await databaseTargets())('credit ledger on $name', (target) => {
   let db: Database;
@@ -22,8 +22,16 @@ describe.each(await databaseTargets())('credit ledger on $name', (target) => {
     return { accountId: account.id, apiKeyId: key.id };
   }
 
-  const reserve = (ids: { accountId: string; apiKeyId: string }, generationId: string, amount: string, now = new Date()) =>
-    ledger().reserve({ ...ids, generationId, amount: parseUsd(amount), keyPeriodStart: limitPeriodStart('none', now), expiresAt: new Date(now.getTime() + HOUR) });
+  /** A settlement as the pipeline writes it: the generation, its attempt, the charge. */
+  const settled = (ids: { accountId: string; apiKeyId: string }, id: string, cost: string, keyPeriodStart = new Date(0)): SettlementRow => {
+    const record: GenerationRecord = {
+      id, accountId: ids.accountId, apiKeyId: ids.apiKeyId, requestedModels: ['m/x'], model: 'm/x', provider: 'p', status: 'succeeded', streamed: false,
+      tokens: { prompt: 10, completion: 5, reasoning: 0, cached: 0, cacheWrite: 0 }, cost: parseUsd(cost), held: parseUsd(cost), byok: null, keyPeriodStart,
+      ttftMs: 1, generationTimeMs: 2, finishReason: 'stop', nativeFinishReason: null, stickyKey: null, createdAt: new Date(), finishedAt: new Date(),
+      attempts: [{ provider: 'p', model: 'm/x', endpointId: '', byok: false, status: 'succeeded', errorCode: null, errorMessage: null, httpStatus: null, durationMs: 2, ttftMs: 1 }],
+    };
+    return { record, keyCharge: record.cost };
+  };
 
   beforeAll(async () => {
     const created = await target.create();
@@ -31,7 +39,7 @@ describe.each(await databaseTargets())('credit ledger on $name', (target) => {
     db = await openDatabase(created.config);
     await db.migrate();
   });
-  // The invariant behind every test: balance = ledger sum, reserved = sum of open reservations.
+  // The invariant behind every test: balance = ledger sum.
   afterEach(async () => expect(await ledger().inconsistencies()).toEqual([]));
   afterAll(async () => {
     await db?.close();
@@ -50,87 +58,41 @@ describe.each(await databaseTargets())('credit ledger on $name', (target) => {
     expect((await accounts().findAccount(accountId))!.balance).toBe(parseUsd('15'));
   });
 
-  it('reserves, then settles the actual cost once and releases the hold', async () => {
+  it('writes a settlement once: the same batch written again (a commit whose answer was lost) changes nothing', async () => {
     const ids = await fundedAccount('1');
-    expect(await reserve(ids, 'gen-a', '0.4')).toEqual({ ok: true });
-    expect((await accounts().findAccount(ids.accountId))!.reserved).toBe(parseUsd('0.4'));
-    const settle = () => ledger().settle({ ...ids, generationId: 'gen-a', cost: parseUsd('0.123456789012'), keyPeriodStart: new Date(0) });
-    expect(await settle()).toEqual({ charged: true, released: true });
-    expect(await settle()).toEqual({ charged: false, released: false });
+    const batch = [settled(ids, 'gen-a', '0.123456789012'), settled(ids, 'gen-zero', '0')];
+    expect(await writeSettlementBatch(db.orm.em.fork(), batch)).toEqual(['gen-a', 'gen-zero']);
+    expect(await writeSettlementBatch(db.orm.em.fork(), batch)).toEqual([]);
     const account = (await accounts().findAccount(ids.accountId))!;
-    expect(account.balance).toBe(parseUsd('0.876543210988'));
-    expect(account.reserved).toBe(0n);
+    expect(account.balance).toBe(parseUsd('1') - parseUsd('0.123456789012'));
+    // Zero-cost settlements write the generation but no ledger entry.
+    const entries = await db.orm.em.fork().find(LedgerEntrySchema, { account: ids.accountId, kind: 'usage' });
+    expect(entries.map((e) => e.generationId)).toEqual(['gen-a']);
   });
 
-  it('charges nothing for a zero cost but still releases', async () => {
-    const ids = await fundedAccount('1');
-    await reserve(ids, 'gen-zero', '0.5');
-    expect(await ledger().settle({ ...ids, generationId: 'gen-zero', cost: parseUsd('0'), keyPeriodStart: new Date(0) })).toEqual({ charged: false, released: true });
-    expect((await accounts().findAccount(ids.accountId))!.balance).toBe(parseUsd('1'));
+  it('counts key usage in its period, and a new period starts from zero', async () => {
+    const ids = await fundedAccount('10', parseUsd('1'), 'daily');
+    // Periods after the key's creation (its first period starts when it is created).
+    const day1 = new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000);
+    const day2 = new Date(day1.getTime() + 86_400_000);
+    await writeSettlementBatch(db.orm.em.fork(), [settled(ids, 'gen-d1a', '0.3', day1), settled(ids, 'gen-d1b', '0.2', day1)]);
+    expect((await db.orm.em.fork().findOneOrFail(ApiKeySchema, { id: ids.apiKeyId })).periodUsage).toBe(parseUsd('0.5'));
+    await writeSettlementBatch(db.orm.em.fork(), [settled(ids, 'gen-d2', '0.1', day2)]);
+    const key = await db.orm.em.fork().findOneOrFail(ApiKeySchema, { id: ids.apiKeyId });
+    expect([key.periodUsage, key.usage, key.periodStartedAt.getTime()]).toEqual([parseUsd('0.1'), parseUsd('0.6'), day2.getTime()]);
   });
 
-  it('refuses a reservation beyond the available balance, counting other holds', async () => {
-    const ids = await fundedAccount('1');
-    expect(await reserve(ids, 'gen-b1', '0.7')).toEqual({ ok: true });
-    expect(await reserve(ids, 'gen-b2', '0.7')).toEqual({ ok: false, reason: 'insufficient_credits' });
-    expect(await reserve(ids, 'gen-b3', '0.3')).toEqual({ ok: true });
-    await ledger().settle({ ...ids, generationId: 'gen-b1', cost: parseUsd('0'), keyPeriodStart: new Date(0) });
-    await ledger().settle({ ...ids, generationId: 'gen-b3', cost: parseUsd('0'), keyPeriodStart: new Date(0) });
-  });
-
-  it('enforces the key limit and resets it when a new period starts', async () => {
-    const ids = await fundedAccount('100', parseUsd('1'), 'daily');
-    const day1 = new Date('2030-01-01T10:00:00Z');
-    const start1 = limitPeriodStart('daily', day1);
-    const reserveAt = (gen: string, amount: string, periodStart: Date) =>
-      ledger().reserve({ ...ids, generationId: gen, amount: parseUsd(amount), keyPeriodStart: periodStart, expiresAt: new Date(Date.now() + HOUR) });
-    expect(await reserveAt('gen-k1', '0.8', start1)).toEqual({ ok: true });
-    await ledger().settle({ ...ids, generationId: 'gen-k1', cost: parseUsd('0.8'), keyPeriodStart: start1 });
-    expect(await reserveAt('gen-k2', '0.3', start1)).toEqual({ ok: false, reason: 'key_limit' });
-    const start2 = limitPeriodStart('daily', new Date('2030-01-02T00:00:01Z'));
-    expect(await reserveAt('gen-k3', '0.9', start2)).toEqual({ ok: true });
-    await ledger().settle({ ...ids, generationId: 'gen-k3', cost: parseUsd('0.1'), keyPeriodStart: start2 });
-  });
-
-  it('admits exactly what fits when 200 reservations race, and the books balance after settling', async () => {
-    const ids = await fundedAccount('1.00');
-    const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => reserve(ids, `gen-race-${i}`, '0.03')),
-    );
-    const admitted = results.map((r, i) => [r, i] as const).filter(([r]) => r.ok).map(([, i]) => i);
-    expect(admitted).toHaveLength(33); // floor(1.00 / 0.03)
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'insufficient_credits')).toBe(true);
-    const costs = admitted.map((i) => parseUsd(i % 2 ? '0.029999999999' : '0.01'));
-    await Promise.all(admitted.map((i, k) => ledger().settle({ ...ids, generationId: `gen-race-${i}`, cost: costs[k]!, keyPeriodStart: new Date(0) })));
-    const account = (await accounts().findAccount(ids.accountId))!;
-    expect(account.reserved).toBe(0n);
-    expect(account.balance).toBe(parseUsd('1') - sum(costs));
-  }, 60_000);
-
-  it('never deadlocks when reservations, settlements and the sweeper run at once on one key', async () => {
+  it('charges every settlement exactly once when batches of two writers race on one key and account, without deadlocking', async () => {
     const ids = await fundedAccount('100');
-    const expired = new Date(Date.now() - HOUR);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => ledger().reserve({ ...ids, generationId: `gen-old-${i}`, amount: parseUsd('0.01'), keyPeriodStart: new Date(0), expiresAt: expired })));
-    const cycles = Array.from({ length: 120 }, async (_, i) => {
-      expect(await reserve(ids, `gen-mixed-${i}`, '0.02')).toEqual({ ok: true });
-      await ledger().settle({ ...ids, generationId: `gen-mixed-${i}`, cost: parseUsd('0.01'), keyPeriodStart: new Date(0) });
-    });
-    const sweeps = Array.from({ length: 5 }, () => ledger().sweepExpired(new Date()));
-    await Promise.all([...cycles, ...sweeps]);
-    const account = (await accounts().findAccount(ids.accountId))!;
-    expect(account.reserved).toBe(0n);
-    expect(account.balance).toBe(parseUsd('100') - times(parseUsd('0.01'), 120));
+    const others = await fundedAccount('100');
+    const rows = Array.from({ length: 120 }, (_, i) => settled(i % 3 ? ids : others, `gen-race-${i}`, '0.01'));
+    // Two instances' writers: overlapping batches of the same generations, in different orders, at once.
+    const batches = Array.from({ length: 12 }, (_, b) => (b % 2 ? rows.slice(b * 10, b * 10 + 20).reverse() : rows.slice(b * 10, b * 10 + 20)));
+    const written = (await Promise.all(batches.map((batch) => writeSettlementBatch(db.orm.em.fork(), batch)))).flat();
+    expect(new Set(written).size).toBe(written.length);
+    expect(written.length).toBe(120);
+    const charged = (id: string) => rows.filter((r) => r.record.accountId === id).length;
+    expect((await accounts().findAccount(ids.accountId))!.balance).toBe(parseUsd('100') - times(parseUsd('0.01'), charged(ids.accountId)));
+    expect((await accounts().findAccount(others.accountId))!.balance).toBe(parseUsd('100') - times(parseUsd('0.01'), charged(others.accountId)));
   }, 60_000);
-
-  it('sweeps reservations of a crashed process once they expire', async () => {
-    const ids = await fundedAccount('1');
-    const past = new Date(Date.now() - 2 * HOUR);
-    await ledger().reserve({ ...ids, generationId: 'gen-lost', amount: parseUsd('0.5'), keyPeriodStart: new Date(0), expiresAt: new Date(past.getTime() + 1) });
-    await reserve(ids, 'gen-live', '0.2');
-    expect(await ledger().sweepExpired(new Date())).toBe(1);
-    expect((await accounts().findAccount(ids.accountId))!.reserved).toBe(parseUsd('0.2'));
-    // A late settlement of the swept generation still charges exactly once.
-    expect(await ledger().settle({ ...ids, generationId: 'gen-lost', cost: times(parseUsd('0.000001'), 1000), keyPeriodStart: new Date(0) })).toEqual({ charged: true, released: false });
-    await ledger().settle({ ...ids, generationId: 'gen-live', cost: parseUsd('0'), keyPeriodStart: new Date(0) });
-  });
 });

@@ -29,16 +29,17 @@ export interface KeyLimitState {
   limitReset: LimitReset;
   periodUsage: Money;
   periodStartedAt: Date;
-  reserved: Money;
+  /** What generations in flight hold of the limit right now. */
+  held: Money;
 }
 
 /**
- * What a key may still spend in its current period: limit − usage this period − reservations, never
+ * What a key may still spend in its current period: limit − usage this period − holds, never
  * below zero; null without a limit. The stored usage counter belongs to an older period when the
  * period rolled over since it was last written (it is reset lazily on the next reservation).
  */
 export function limitRemaining(key: KeyLimitState, now: Date): Money | null {
   if (key.limit == null) return null;
   const used = key.periodStartedAt < limitPeriodStart(key.limitReset, now) ? ZERO : key.periodUsage;
-  return max(ZERO, sub(sub(key.limit, used), key.reserved));
+  return max(ZERO, sub(sub(key.limit, used), key.held));
 }

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { divideRounded, type Money } from '../../core/billing/money.js';
-import type { ReserveInput, ReserveResult } from '../../persistence/repositories/credit-ledger.js';
-import type { Reservations, SettledHold } from './reservations.js';
+import type { CreditState } from './credit-state.js';
+import type { ReserveInput, ReserveResult, Reservations, SettledHold } from './reservations.js';
 
 /**
  * Amounts in Redis are whole nano-dollars: Lua computes with doubles, exact only below 2^53. Holds
@@ -75,10 +75,8 @@ return 1
 export interface RedisReservationsOptions {
   client: Redis;
   keyPrefix: string;
-  /** The committed balance of an account minus what this instance has settled but not yet committed. */
-  loadBalance(accountId: string): Promise<Money>;
-  /** A key's usage in its current period (committed, plus this instance's uncommitted) and when that period started. */
-  loadKeyUsage(apiKeyId: string, accountId: string): Promise<{ periodUsage: Money; periodStart: Date }>;
+  /** Where an account's balance and a key's usage are loaded from when Redis does not know them yet. */
+  state: CreditState;
   /** How long a hold may outlive its process before it lapses (its journal is recovered well before). */
   holdTtlMs?: number;
   onError?: (error: unknown) => void;
@@ -91,13 +89,13 @@ export interface RedisReservationsOptions {
  * from the ledger the first time an account is seen, moved by every settlement as it happens and by
  * committed credits; the ledger stays the source of truth.
  */
-export function redisReservations({ client, keyPrefix, loadBalance, loadKeyUsage, holdTtlMs = 15 * 60_000, onError = () => {} }: RedisReservationsOptions): Reservations & { release(generationId: string): Promise<void> } {
+export function redisReservations({ client, keyPrefix, state, holdTtlMs = 24 * 3_600_000, onError = () => {} }: RedisReservationsOptions): Reservations & { release(generationId: string): Promise<void> } {
   const accountKey = (id: string) => `${keyPrefix}credit:a:${id}`;
   const apiKeyKey = (id: string) => `${keyPrefix}credit:k:${id}`;
   const holdKey = (generationId: string) => `${keyPrefix}credit:h:${generationId}`;
   const init = (key: string, fields: Record<string, string>) => client.eval(INIT, 1, key, ...Object.entries(fields).flat());
 
-  async function reserve(input: ReserveInput & { keyLimit: Money | null }, attempt = 0): Promise<ReserveResult> {
+  async function reserve(input: ReserveInput, attempt = 0): Promise<ReserveResult> {
     const limited = input.apiKeyId !== null && input.keyLimit !== null;
     const amount = up(input.amount);
     const answer = await client.eval(
@@ -111,11 +109,13 @@ export function redisReservations({ client, keyPrefix, loadBalance, loadKeyUsage
     if (answer === 'KEY_LIMIT') return { ok: false, reason: 'key_limit' };
     if (attempt > 2) throw new Error(`reservation could not load ${String(answer)}`);
     if (answer === 'LOAD_ACCOUNT') {
-      const balance = await loadBalance(input.accountId);
+      const balance = await state.balance(input.accountId);
+      if (balance === null) return { ok: false, reason: 'insufficient_credits' };
       await init(accountKey(input.accountId), { bal: capped(down(balance)).toString(), held: '0' });
     } else {
-      const { periodUsage, periodStart } = await loadKeyUsage(input.apiKeyId!, input.accountId);
-      await init(apiKeyKey(input.apiKeyId!), { used: up(periodUsage).toString(), held: '0', ps: String(periodStart.getTime()) });
+      const usage = await state.keyUsage(input.apiKeyId!, input.accountId);
+      if (usage === null) return { ok: false, reason: 'key_limit' };
+      await init(apiKeyKey(input.apiKeyId!), { used: up(usage.periodUsage).toString(), held: '0', ps: String(usage.periodStart.getTime()) });
     }
     return reserve(input, attempt + 1);
   }
@@ -128,14 +128,17 @@ export function redisReservations({ client, keyPrefix, loadBalance, loadKeyUsage
     settled(hold) {
       void settle(hold).catch(onError);
     },
-    credited(accountId, amount) {
-      void client.eval(CREDIT, 1, accountKey(accountId), down(amount).toString(), BALANCE_CAP_NANO.toString()).catch(onError);
+    async credited(accountId, amount) {
+      await client.eval(CREDIT, 1, accountKey(accountId), down(amount).toString(), BALANCE_CAP_NANO.toString());
     },
-    invalidate(accountId) {
+    async invalidate(accountId) {
       // Re-read the committed balance, keeping the holds every instance has in flight.
-      void loadBalance(accountId)
-        .then((balance) => client.hset(accountKey(accountId), 'bal', capped(down(balance)).toString()))
-        .catch(onError);
+      const balance = await state.balance(accountId);
+      if (balance !== null && (await client.exists(accountKey(accountId)))) await client.hset(accountKey(accountId), 'bal', capped(down(balance)).toString());
+    },
+    async held(accountId, apiKeyId) {
+      const [account, key] = await Promise.all([client.hget(accountKey(accountId), 'held'), apiKeyId ? client.hget(apiKeyKey(apiKeyId), 'held') : null]);
+      return { account: (BigInt(account ?? '0') * PICO_PER_NANO) as Money, key: (BigInt(key ?? '0') * PICO_PER_NANO) as Money };
     },
     /** Releases a dead instance's hold without charging (its settlement is written from its journal). */
     async release(generationId) {

@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
-import { add, money, sub, ZERO, type Money } from '../../core/billing/money.js';
 import type { Clock } from '../../core/clock.js';
 import type { GenerationRecord } from '../../core/generation/record.js';
 import { writeSettlementBatch } from '../../persistence/repositories/settlement-batch.js';
@@ -11,6 +10,7 @@ import { createFileJournal, readJournalFile } from './file-journal.js';
 import { noJournal, type Journal } from './journal.js';
 import { owedSettlements } from './journal-recovery.js';
 import { keyChargeOf } from './key-charge.js';
+import { creditState } from './credit-state.js';
 import { memoryReservations } from './memory-reservations.js';
 import { claimDeadJournals, createRedisJournal, forgetInstance } from './redis-journal.js';
 import { redisReservations } from './redis-reservations.js';
@@ -36,9 +36,6 @@ export interface BillingOptions {
   redis?: { client: Redis; keyPrefix: string; instanceId: string };
 }
 
-type Row = Record<string, unknown>;
-const asMoney = (v: unknown): Money => money(BigInt(String(v ?? 0)));
-const sum = (values: Iterable<Money>) => [...values].reduce((a, b) => add(a, b), ZERO);
 
 /** Writes owed settlements straight to the database (start-up or a peer's recovery, before anything else relies on balances). */
 async function settleOwed(em: EntityManager, owed: GenerationRecord[]): Promise<void> {
@@ -73,25 +70,11 @@ export async function startBilling({ em, clock, logger, journalPath, redis }: Bi
     journal: { append: (e) => journal.append(e), durable: () => journal.durable(), close: () => journal.close() },
     onError: (error, size) => logger.error({ reason: (error as Error).message, size }, 'writing settlements failed: retrying (nothing is dropped)'),
   });
-  const uncommitted = (accountId: string) => settlements.pendingOf(accountId);
+  const state = creditState(em, (accountId) => settlements.pendingOf(accountId));
 
   let reservations: Reservations;
   if (redis) {
-    const gate = redisReservations({
-      client: redis.client,
-      keyPrefix: redis.keyPrefix,
-      onError: onError('credit gate update failed (Redis)'),
-      async loadBalance(accountId) {
-        const [row] = await em.getConnection().execute<Row[]>('select balance, reserved from account where id = ?', [accountId]);
-        return sub(sub(asMoney(row?.balance), asMoney(row?.reserved)), sum(uncommitted(accountId).map((r) => r.cost)));
-      },
-      async loadKeyUsage(apiKeyId, accountId) {
-        const [row] = await em.getConnection().execute<Row[]>('select period_usage, period_started_at from api_key where id = ?', [apiKeyId]);
-        const periodStart = new Date(String(row?.period_started_at ?? 0));
-        const pending = uncommitted(accountId).filter((r) => r.apiKeyId === apiKeyId && r.keyPeriodStart >= periodStart).map(keyChargeOf);
-        return { periodUsage: add(asMoney(row?.period_usage), sum(pending)), periodStart };
-      },
-    });
+    const gate = redisReservations({ client: redis.client, keyPrefix: redis.keyPrefix, state, onError: onError('credit gate update failed (Redis)') });
     reservations = gate;
     const redisJournal = createRedisJournal({ client: redis.client, keyPrefix: redis.keyPrefix, instanceId: redis.instanceId, onError: onError('journal append failed (Redis)') });
     journal = redisJournal;
@@ -114,7 +97,7 @@ export async function startBilling({ em, clock, logger, journalPath, redis }: Bi
       await redisJournal.stop();
     };
   } else {
-    reservations = memoryReservations(em, { uncommitted });
+    reservations = memoryReservations(state, { clock });
   }
 
   return {

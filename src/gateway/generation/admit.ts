@@ -115,7 +115,6 @@ export async function admit(deps: AdmitDeps, principal: Principal, input: Comple
     apiKeyId: principal.key.id,
     amount: held,
     keyPeriodStart,
-    expiresAt: new Date(createdAt.getTime() + (deps.reservationTtlMs ?? 15 * 60_000)),
   });
   if (!reserved.ok) {
     const message = reserved.reason === 'key_limit' ? 'This key has reached its spending limit' : 'Insufficient credits for the worst-case cost of this request';

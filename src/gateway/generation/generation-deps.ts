@@ -39,10 +39,8 @@ export interface GenerationDeps {
   observe?: (event: ObservedEvent) => void;
   /** Requests per key on inference paths; none when the limit is off. */
   rateLimiter?: RateLimiter;
-  /** How long a database-held reservation may live before the sweeper assumes its process died. */
-  reservationTtlMs?: number;
 }
 
-export type AdmitDeps = Pick<GenerationDeps, 'clock' | 'random' | 'catalog' | 'health' | 'sticky' | 'byok' | 'byokFee' | 'byokAllowance' | 'reservations' | 'journal' | 'inFlight' | 'rateLimiter' | 'reservationTtlMs'>;
+export type AdmitDeps = Pick<GenerationDeps, 'clock' | 'random' | 'catalog' | 'health' | 'sticky' | 'byok' | 'byokFee' | 'byokAllowance' | 'reservations' | 'journal' | 'inFlight' | 'rateLimiter'>;
 export type AttemptDeps = Pick<GenerationDeps, 'clock' | 'health' | 'sticky' | 'upstreams' | 'http' | 'journal'>;
 export type SettleDeps = Pick<GenerationDeps, 'clock' | 'byokFee' | 'byokAllowance' | 'reservations' | 'settlements'>;

@@ -32,8 +32,8 @@ builder.node(ApiKeyRef, {
     limitRemaining: t.field({
       type: 'Money',
       nullable: true,
-      description: 'limit − usage this period − reserved; null without a limit.',
-      resolve: (k) => limitRemaining(k, new Date()),
+      description: 'limit − usage this period − what generations in flight hold; null without a limit.',
+      resolve: async (k, _args, ctx) => limitRemaining({ ...k, held: (await ctx.reservations.held(k.account.id, k.id)).key }, new Date()),
     }),
     usage: t.field({ type: 'Money', description: 'Spent over the key’s lifetime.', resolve: (k) => k.usage }),
     includeByokInLimit: t.exposeBoolean('includeByokInLimit'),

@@ -28,8 +28,8 @@ builder.node(AccountRef, {
   fields: (t) => ({
     name: t.exposeString('name'),
     balance: t.field({ type: 'Money', description: 'Credits: the sum of the ledger.', resolve: (a) => a.balance }),
-    reserved: t.field({ type: 'Money', description: 'Held by generations in flight.', resolve: (a) => a.reserved }),
-    available: t.field({ type: 'Money', description: 'What new requests can spend: balance − reserved.', resolve: (a) => sub(a.balance, a.reserved) }),
+    reserved: t.field({ type: 'Money', description: 'Held by generations in flight.', resolve: async (a, _args, ctx) => (await ctx.reservations.held(a.id)).account }),
+    available: t.field({ type: 'Money', description: 'What new requests can spend: balance − reserved.', resolve: async (a, _args, ctx) => sub(a.balance, (await ctx.reservations.held(a.id)).account) }),
     isOperator: t.exposeBoolean('isOperator'),
   }),
 });

@@ -2,7 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAt } from './timestamps.js';
 import { moneyProperty } from '../money-type.js';
 
-/** A tenant. `balance` is a cache of the ledger sum; `reserved` is held by in-flight generations. */
+/** A tenant. `balance` is a cache of the ledger sum (holds of generations in flight live in the credit gate). */
 export const AccountSchema = defineEntity({
   name: 'Account',
   tableName: 'account',
@@ -10,7 +10,6 @@ export const AccountSchema = defineEntity({
     id: p.uuid().primary().onCreate(() => crypto.randomUUID()),
     name: p.string().length(200),
     balance: moneyProperty().default('0'),
-    reserved: moneyProperty().default('0'),
     isOperator: p.boolean().default(false),
     /** Set while the account is suspended: its keys are refused (403). */
     suspendedAt: p.datetime().nullable(),

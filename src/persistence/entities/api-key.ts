@@ -20,8 +20,6 @@ export const ApiKeySchema = defineEntity({
     limit: moneyProperty().nullable(),
     limitReset: p.enum([...limitResets]).default('none'),
     includeByokInLimit: p.boolean().default(false),
-    /** Held by in-flight generations of this key; counts against `limit`. */
-    reserved: moneyProperty().default('0'),
     /** Spent in the current limit period (reset lazily when a new period starts). */
     periodUsage: moneyProperty().default('0'),
     periodStartedAt: p.datetime().defaultRaw('current_timestamp'),

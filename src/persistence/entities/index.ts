@@ -7,7 +7,6 @@ import { ApiKeySchema } from './api-key.js';
 import { LedgerEntrySchema } from './ledger-entry.js';
 import { GenerationSchema } from './generation.js';
 import { AttemptSchema } from './attempt.js';
-import { ReservationSchema } from './reservation.js';
 import { ByokKeySchema } from './byok-key.js';
 import { CatalogChangeSchema } from './catalog-change.js';
 
@@ -21,7 +20,6 @@ export const entities = [
   LedgerEntrySchema,
   GenerationSchema,
   AttemptSchema,
-  ReservationSchema,
   ByokKeySchema,
   CatalogChangeSchema,
 ];
@@ -35,6 +33,5 @@ export * from './api-key.js';
 export * from './ledger-entry.js';
 export * from './generation.js';
 export * from './attempt.js';
-export * from './reservation.js';
 export * from './byok-key.js';
 export * from './catalog-change.js';

@@ -60,44 +60,29 @@ export async function writeSettlementBatch(em: EntityManager, batch: readonly Se
       );
     }
 
-    // Holds kept as reservation rows (several instances without a shared gate) are released with their settlement.
     const ids = written.map((s) => s.record.id);
-    const released = await run(`delete from reservation where id in (${ids.map(() => '?').join(', ')}) returning account_id, api_key_id, amount`, ids);
-
-    const byAccount = new Map<string, { charged: bigint; released: bigint }>();
-    const byKey = new Map<string, { charged: bigint; released: bigint; periodStart: Date }>();
+    const byAccount = new Map<string, bigint>();
+    const byKey = new Map<string, { charged: bigint; periodStart: Date }>();
     for (const { record: g, keyCharge } of written) {
-      const a = byAccount.get(g.accountId) ?? { charged: 0n, released: 0n };
-      a.charged += g.cost;
-      byAccount.set(g.accountId, a);
+      byAccount.set(g.accountId, (byAccount.get(g.accountId) ?? 0n) + g.cost);
       if (g.apiKeyId) {
-        const k = byKey.get(g.apiKeyId) ?? { charged: 0n, released: 0n, periodStart: g.keyPeriodStart };
+        const k = byKey.get(g.apiKeyId) ?? { charged: 0n, periodStart: g.keyPeriodStart };
         k.charged += keyCharge;
         if (g.keyPeriodStart > k.periodStart) k.periodStart = g.keyPeriodStart;
         byKey.set(g.apiKeyId, k);
       }
-    }
-    for (const r of released) {
-      const amount = BigInt(String(r.amount));
-      const a = byAccount.get(String(r.account_id));
-      if (a) a.released += amount;
-      const k = r.api_key_id ? byKey.get(String(r.api_key_id)) : undefined;
-      if (k) k.released += amount;
     }
     for (const [id, k] of byKey) {
       await run(
         `update api_key set
            period_usage = case when period_started_at < ? then 0 else period_usage end + ?::numeric,
            period_started_at = greatest(period_started_at, ?),
-           usage = usage + ?::numeric,
-           reserved = reserved - ?::numeric
+           usage = usage + ?::numeric
          where id = ?`,
-        [k.periodStart, k.charged.toString(), k.periodStart, k.charged.toString(), k.released.toString(), id],
+        [k.periodStart, k.charged.toString(), k.periodStart, k.charged.toString(), id],
       );
     }
-    for (const [id, a] of byAccount) {
-      await run('update account set balance = balance - ?::numeric, reserved = reserved - ?::numeric where id = ?', [a.charged.toString(), a.released.toString(), id]);
-    }
+    for (const [id, charged] of byAccount) await run('update account set balance = balance - ?::numeric where id = ?', [charged.toString(), id]);
     return ids;
   });
 }

@@ -8,7 +8,7 @@ import type { GenerationOutcome as CompletionOutcome } from '../../../src/gatewa
 import type { Principal } from '../../../src/gateway/auth/principal.js';
 import type { UpstreamDirectory } from '../../../src/gateway/upstreams.js';
 import { createInMemoryHealthStore } from '../../../src/core/health/index.js';
-import { AccountSchema, AttemptSchema, GenerationSchema, LedgerEntrySchema, ReservationSchema } from '../../../src/persistence/entities/index.js';
+import { AccountSchema, AttemptSchema, GenerationSchema, LedgerEntrySchema } from '../../../src/persistence/entities/index.js';
 import { CreditLedger } from '../../../src/persistence/repositories/credit-ledger.js';
 import { AccountRepository } from '../../../src/persistence/repositories/account-repository.js';
 import { issueApiKey } from '../../../src/gateway/accounts/issue-api-key.js';
@@ -85,7 +85,7 @@ describe.each(await databaseTargets())('the generation pipeline on $name', (targ
     expect(generation).toMatchObject({ status: 'succeeded', model: LLAMA, provider: 'groq', tokensCompletion: 60, cost: expected, finishReason: 'length' });
     expect(await (await em()).count(AttemptSchema, { generation: outcome.generationId })).toBe(1);
     expect(await (await em()).count(LedgerEntrySchema, { generationId: outcome.generationId })).toBe(1);
-    expect(await (await em()).count(ReservationSchema, {})).toBe(0);
+    expect(await running.app.completions.reservations.held(principal.accountId, principal.key.id)).toEqual({ account: 0n, key: 0n });
     expect((await (await em()).findOneOrFail(AccountSchema, { id: principal.accountId })).balance).toBe(before - expected);
   });
 
