@@ -5,6 +5,7 @@ import { catalogIsEmpty, seedCatalog } from './persistence/seed/seed-catalog.js'
 import { createGraphQLServer } from './graphql/yoga.js';
 import { createRestApp } from './rest/app.js';
 import { createHttpServer, DEFAULT_WS_LIMITS, type HttpServer } from './transport/http-server.js';
+import { createConsoleSite } from './transport/console-site.js';
 import { bootstrapDevAccount, type BootstrapResult } from './gateway/accounts/bootstrap.js';
 import { ensureOperatorKey } from './gateway/accounts/operator.js';
 import { createAuthenticator, type Authenticator } from './gateway/auth/authenticator.js';
@@ -263,7 +264,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });
         stopSweeper = startReservationSweeper(db.orm.em, logger);
         const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, metrics, sseKeepAliveMs: config.sseKeepAliveMs, isDatabaseReachable: () => db.isReachable() });
-        server = createHttpServer(yoga, rest, auth, { ...DEFAULT_WS_LIMITS, ...config.websocket });
+        server = createHttpServer(yoga, rest, createConsoleSite(), auth, { ...DEFAULT_WS_LIMITS, ...config.websocket });
         const address = await server.listen(config.port, config.host);
         url = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
         return url;

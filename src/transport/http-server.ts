@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import type { Yoga } from '../graphql/yoga.js';
 import type { Authenticator } from '../gateway/auth/authenticator.js';
 import { bearerToken } from '../gateway/auth/api-key-secret.js';
+import { isApiPath } from './console-site.js';
 
 export interface WebSocketLimits {
   /** Operations one connection may run at once (each subscription holds server resources). */
@@ -31,13 +32,17 @@ export interface HttpServer {
 }
 
 /**
- * One node:http server: GraphQL over HTTP and graphql-ws on /graphql, REST and probes elsewhere.
+ * One node:http server: GraphQL over HTTP and graphql-ws on /graphql, REST and probes under their
+ * paths, and the console (a single-page app) for any other GET.
  * WebSocket operations go through Yoga's envelop, so plugins, limits and context match HTTP exactly.
  */
-export function createHttpServer(yoga: Yoga, rest: Hono, auth: Authenticator, limits: WebSocketLimits = DEFAULT_WS_LIMITS): HttpServer {
+export function createHttpServer(yoga: Yoga, rest: Hono, site: Hono, auth: Authenticator, limits: WebSocketLimits = DEFAULT_WS_LIMITS): HttpServer {
   const restListener = getRequestListener(rest.fetch);
+  const siteListener = getRequestListener(site.fetch);
   const server: Server = createServer((req, res) => {
     if (req.url === '/graphql' || req.url?.startsWith('/graphql?')) return void yoga(req, res);
+    const pathname = (req.url ?? '/').split('?')[0]!;
+    if ((req.method === 'GET' || req.method === 'HEAD') && !isApiPath(pathname)) return void siteListener(req, res);
     return void restListener(req, res);
   });
 
