@@ -5,7 +5,7 @@ import type { EndpointHealthFieldsFragment, EndpointStatus } from '../gql/graphq
 import { Card, Page } from '../components/page';
 import { Empty, ErrorBox, QueryView } from '../components/states';
 import { EndpointStatusBadge, HealthCells } from '../components/health';
-import { perMillion, usd } from '../lib/money';
+import { isZero, perMillion, usd } from '../lib/money';
 import { contextLength, day, enumLabel } from '../lib/format';
 import { requestErrorMessage } from '../lib/errors';
 
@@ -121,16 +121,12 @@ export function ModelPage() {
                   <thead>
                     <tr>
                       <th>Provider</th>
-                      <th>Quantization</th>
-                      <th className="num">Context</th>
                       <th className="num">Prompt $/M</th>
                       <th className="num">Completion $/M</th>
-                      <th className="num">Cache read $/M</th>
                       <th className="num">Uptime 30s/5m/30m</th>
-                      <th className="num">Latency p50 (p90)</th>
+                      <th className="num">TTFT p50 (p90)</th>
                       <th className="num">Throughput</th>
-                      <th>Health</th>
-                      <th>Status</th>
+                      <th>Health · breaker</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -141,20 +137,23 @@ export function ModelPage() {
                           <td>
                             <strong>{endpoint.provider.name}</strong>
                             <div className="muted">
-                              {endpoint.provider.upstream.toLowerCase()}
-                              {endpoint.provider.dataPolicy.zeroDataRetention ? ' · ZDR' : ''}
-                              {endpoint.provider.dataPolicy.trainsOnData ? ' · trains on data' : ''}
+                              {[
+                                endpoint.quantization === 'UNKNOWN' ? null : endpoint.quantization.toLowerCase(),
+                                `${contextLength(endpoint.contextLength)} context`,
+                                endpoint.provider.upstream.toLowerCase(),
+                                endpoint.provider.dataPolicy.zeroDataRetention ? 'ZDR' : null,
+                                endpoint.provider.dataPolicy.trainsOnData ? 'trains on data' : null,
+                              ]
+                                .filter(Boolean)
+                                .join(' · ')}
                             </div>
                           </td>
-                          <td>{endpoint.quantization === 'UNKNOWN' ? '—' : endpoint.quantization.toLowerCase()}</td>
-                          <td className="num">{contextLength(endpoint.contextLength)}</td>
-                          <td className="num">{usd(perMillion(endpoint.pricing.prompt))}</td>
-                          <td className="num">{usd(perMillion(endpoint.pricing.completion))}</td>
-                          <td className="num">{usd(perMillion(endpoint.pricing.inputCacheRead))}</td>
-                          <HealthCells health={now?.health ?? endpoint.health} />
-                          <td>
-                            <EndpointStatusBadge status={now?.status ?? endpoint.status} />
+                          <td className="num">
+                            {usd(perMillion(endpoint.pricing.prompt))}
+                            {!isZero(endpoint.pricing.inputCacheRead) && <div className="muted">cached {usd(perMillion(endpoint.pricing.inputCacheRead))}</div>}
                           </td>
+                          <td className="num">{usd(perMillion(endpoint.pricing.completion))}</td>
+                          <HealthCells health={now?.health ?? endpoint.health} extra={(now?.status ?? endpoint.status) !== 'ACTIVE' && <EndpointStatusBadge status={now?.status ?? endpoint.status} />} />
                         </tr>
                       );
                     })}
