@@ -182,11 +182,34 @@ describe.skipIf(!runs).each(stacks)('the console in Chromium ($name)', ({ name, 
     expect(await page.content()).not.toContain(secret);
     expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(secret);
 
-    // Disable it from the list: the API refuses it from then on.
+    // Edit its limit, disable it (the API refuses it from then on), delete it.
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await page.locator('input[name=editLimit]').fill('5');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => row.innerText()).toMatch(/\$5\.00/);
     await row.getByRole('button', { name: 'Disable' }).click();
     await row.getByText('disabled').waitFor();
     expect((await fetch(`${running.url}/api/v1/key`, { headers: bearer(secret) })).status).toBe(401);
     await screenshot(page, name, 'keys');
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await row.getByRole('button', { name: 'Delete' }).click(); // confirm
+    await row.waitFor({ state: 'detached' });
+
+    // A provider key (BYOK) is stored and shown masked; without SECRET_KEY the server says why it can't.
+    const byok = page.locator('.card', { hasText: 'Provider keys (BYOK)' });
+    await byok.locator('select[name=byokProvider]').selectOption('openai');
+    await byok.locator('input[name=byokSecret]').fill('sk-browser-test-byok-key-7a3f');
+    await byok.getByRole('button', { name: 'Save provider key' }).click();
+    if (target.name === 'pglite') {
+      const stored = byok.locator('tr', { hasText: '7a3f' });
+      await stored.waitFor();
+      expect(await page.content()).not.toContain('sk-browser-test-byok-key-7a3f');
+      // Removed again, so later requests to openai are billed on credits.
+      await stored.getByRole('button', { name: 'Remove' }).click();
+      await stored.waitFor({ state: 'detached' });
+    } else {
+      await byok.getByRole('alert').filter({ hasText: 'This server is not set up for that' }).waitFor();
+    }
   }, 60_000);
 
   it('shows a generation in Activity, its detail with attempts and cost, and in Usage', async () => {
@@ -248,7 +271,7 @@ describe.skipIf(!runs).each(stacks)('the console in Chromium ($name)', ({ name, 
     await page.getByText('Added $25.00 of credits (charged $26.375).').waitFor();
     await expect.poll(() => balance.innerText()).not.toBe(before);
     const ledger = page.locator('table.ledger tbody tr');
-    expect(await ledger.nth(0).innerText()).toMatch(/fee[\s\S]*−\$1\.375|purchase[\s\S]*\$26\.375/);
+    await expect.poll(() => ledger.nth(0).innerText()).toMatch(/fee[\s\S]*−\$1\.375|purchase[\s\S]*\$26\.375/);
     await screenshot(page, name, 'credits');
 
     // More movements than a page holds (20): the oldest, the development grant, is on the next page.
@@ -298,6 +321,15 @@ describe.skipIf(!runs).each(stacks)('the console in Chromium ($name)', ({ name, 
     await screenshot(live, name, 'live');
     await row.getByRole('combobox').selectOption('ACTIVE');
     await live.locator(`[data-provider="groq"] li[data-model="${LLAMA}"][data-status="ACTIVE"]`).waitFor({ timeout: 10_000 });
+
+    // List prices are edited per million tokens and stored per token, exactly.
+    await row.getByRole('button', { name: 'Edit prices' }).click();
+    await operator.getByLabel('Prompt $/M').fill('0.61');
+    await operator.getByRole('button', { name: 'Save prices' }).click();
+    await operator.getByText('Prices saved.').waitFor();
+    await expect.poll(() => row.locator('td.num').first().innerText()).toBe('$0.61');
+    const endpoints = await (await fetch(`${running.url}/api/v1/models/${LLAMA}/endpoints`)).json();
+    expect(endpoints.data.endpoints.find((e: { tag: string }) => e.tag === 'groq').pricing.prompt).toBe('0.00000061');
   }, 60_000);
 
   it('serves a working GraphiQL from local assets only', async () => {

@@ -132,7 +132,7 @@ export function ByokKeys() {
             <form className="form-grid" onSubmit={submit}>
               <label>
                 Provider
-                <select value={form.provider} onChange={(e) => setForm({ ...form, provider: e.target.value })}>
+                <select name="byokProvider" value={form.provider} onChange={(e) => setForm({ ...form, provider: e.target.value })}>
                   <option value="">Choose…</option>
                   {data.providers.map((p) => (
                     <option key={p.slug} value={p.slug}>
@@ -143,7 +143,7 @@ export function ByokKeys() {
               </label>
               <label>
                 Provider API key
-                <input type="password" autoComplete="off" value={form.secret} onChange={(e) => setForm({ ...form, secret: e.target.value })} placeholder="write-only: never shown again" />
+                <input name="byokSecret" type="password" autoComplete="off" value={form.secret} onChange={(e) => setForm({ ...form, secret: e.target.value })} placeholder="write-only: never shown again" />
               </label>
               <label className="check">
                 <input type="checkbox" checked={form.alwaysUse} onChange={(e) => setForm({ ...form, alwaysUse: e.target.checked })} />
