@@ -8,6 +8,8 @@ import { Migration20261125071007_reservation_key_set_null } from './Migration202
 import { Migration20261125074803_byok_keys } from './Migration20261125074803_byok_keys.js';
 import { Migration20261125093123_byok_billing } from './Migration20261125093123_byok_billing.js';
 import { Migration20261125102557_generation_key_index } from './Migration20261125102557_generation_key_index.js';
+import { Migration20261201174211_attempt_vocabulary } from './Migration20261201174211_attempt_vocabulary.js';
+import { Migration20261201181821_key_soft_delete } from './Migration20261201181821_key_soft_delete.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125064207_initial', class: Migration20261125064207_initial },
@@ -17,4 +19,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125074803_byok_keys', class: Migration20261125074803_byok_keys },
   { name: 'Migration20261125093123_byok_billing', class: Migration20261125093123_byok_billing },
   { name: 'Migration20261125102557_generation_key_index', class: Migration20261125102557_generation_key_index },
+  { name: 'Migration20261201174211_attempt_vocabulary', class: Migration20261201174211_attempt_vocabulary },
+  { name: 'Migration20261201181821_key_soft_delete', class: Migration20261201181821_key_soft_delete },
 ];

@@ -11,7 +11,7 @@ import { ensureOperatorKey } from './gateway/accounts/operator.js';
 import { createAuthenticator, type Authenticator } from './gateway/auth/authenticator.js';
 import { UpstreamHttpClient } from './adapters/http-client.js';
 import { createStickyMemory } from './core/routing/index.js';
-import type { CompletionDeps } from './gateway/generation/run-completion.js';
+import type { GenerationDeps } from './gateway/generation/generation-deps.js';
 import { createTestPaymentProvider, type PaymentProvider } from './gateway/billing/payment-provider.js';
 import { startReservationSweeper } from './gateway/billing/reservation-sweeper.js';
 import { createCatalogSnapshot } from './gateway/routing/catalog-snapshot.js';
@@ -32,7 +32,7 @@ import { createInFlight } from './gateway/generation/in-flight.js';
 import { databaseReservations } from './gateway/billing/reservations.js';
 import { memoryReservations } from './gateway/billing/memory-reservations.js';
 import { createGenerationRunner } from './gateway/generation/generation-runner.js';
-import type { CompletionEvent } from './gateway/generation/completion-events.js';
+import { eventCodec, type GenerationEvent } from './gateway/generation/generation-events.js';
 import type { GenerationLog } from './realtime/generation-log.js';
 import { createMemoryGenerationLog } from './realtime/memory-generation-log.js';
 import { createRedisGenerationLog } from './realtime/redis-generation-log.js';
@@ -42,7 +42,13 @@ import { createGenerationTracer, createOtlpTracerProvider } from './observabilit
 import type { TracerProvider } from '@opentelemetry/api';
 import { replicateHealth } from './realtime/replicated-health-store.js';
 import { replicateSticky } from './realtime/replicated-sticky-memory.js';
-import { ALL_ACCOUNTS } from './gateway/generation/routing-decisions.js';
+import { ALL_ACCOUNTS, decisionOf } from './gateway/generation/routing-decisions.js';
+import { systemClock } from './core/clock.js';
+import { createByokAllowance } from './gateway/byok/byok-allowance.js';
+import { countByokGenerationsSince } from './persistence/repositories/generation-recorder.js';
+import { groupCommitSettlements, type Settlements } from './gateway/billing/settlements.js';
+import { settledGenerations } from './gateway/billing/settled-generations.js';
+import { databaseGenerationReader } from './persistence/queries/generation-reader.js';
 
 export interface App {
   /** Opens the database, prepares it if configured to, and listens. Resolves with the base URL. */
@@ -57,7 +63,7 @@ export interface App {
   /** Endpoint health as this instance measures it (shared by routing, GraphQL and REST). */
   readonly health: HealthStore;
   /** The request pipeline's collaborators (for the surfaces, and for tests that drive it directly). */
-  readonly completions: CompletionDeps;
+  readonly completions: GenerationDeps;
   readonly auth: Authenticator;
 }
 
@@ -80,12 +86,13 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let stopSweeper: (() => Promise<void>) | undefined;
   let simulator: RunningSimulator | undefined;
   let http: UpstreamHttpClient | undefined;
-  let completions: CompletionDeps | undefined;
+  let completions: GenerationDeps | undefined;
+  let settlements: Settlements | undefined;
   let authenticator: Authenticator | undefined;
   let redis: Redis | undefined;
   let redisSubscriber: Redis | undefined;
   let redisEvents: Redis | undefined;
-  let generationLog: GenerationLog<CompletionEvent> | undefined;
+  let generationLog: GenerationLog<GenerationEvent> | undefined;
   // Replaced at start by a replicated store when instances share Redis.
   let health: HealthStore = createInMemoryHealthStore();
   let stopReplication: (() => Promise<void>) | undefined;
@@ -216,8 +223,8 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         }
         // Where GraphQL completion streams live: in Redis, any instance can serve (and resume) any generation.
         generationLog = redis && redisSubscriber
-          ? createRedisGenerationLog<CompletionEvent>({ client: redis, subscriber: redisSubscriber, keyPrefix: config.redisPrefix })
-          : createMemoryGenerationLog<CompletionEvent>();
+          ? createRedisGenerationLog<GenerationEvent>({ client: redis, subscriber: redisSubscriber, keyPrefix: config.redisPrefix, codec: eventCodec })
+          : createMemoryGenerationLog<GenerationEvent>();
         const keyring = await resolveKeyring();
         const byok = createByokCredentials(db.orm.em, keyring, {
           onUnreadable: (accountId, provider, error) => logger.warn({ accountId, provider, reason: (error as Error).message }, 'a BYOK key cannot be decrypted'),
@@ -229,11 +236,23 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         const traceGeneration = tracerProvider ? createGenerationTracer(tracerProvider) : undefined;
         const rateLimiter = createRateLimiter();
         // One instance holds reservations in memory; several (sharing Redis) hold them in the database.
-        const reservations = redis ? databaseReservations(db.orm.em) : memoryReservations(db.orm.em);
+        const reservations = redis ? databaseReservations(db.orm.em) : memoryReservations(db.orm.em, { uncommitted: (accountId) => settlements!.pendingOf(accountId) });
+        const em = db.orm.em;
+        settlements = groupCommitSettlements(em, {
+          clock: systemClock,
+          onError: (error, size) => logger.error({ reason: (error as Error).message, size }, 'writing settlements failed: retrying (nothing is dropped)'),
+        });
+        const generationReader = settledGenerations(databaseGenerationReader(em), settlements);
         completions = {
-          em: db.orm.em, catalog: catalogSnapshot, health, upstreams, http, sticky, byok, byokFee: config.billing.byokFee, inFlight, reservations,
+          clock: systemClock,
+          random: Math.random,
+          catalog: catalogSnapshot, health, upstreams, http, sticky, byok, byokFee: config.billing.byokFee, inFlight, reservations,
+          byokAllowance: createByokAllowance((accountId, since) => countByokGenerationsSince(em.fork(), accountId, since)),
+          settlements,
           ...(rateLimiter ? { rateLimiter } : {}),
-          decisions: (decision) => {
+          observe: (observed) => {
+            const decision = decisionOf(observed);
+            if (!decision) return;
             metrics.observe(decision);
             traceGeneration?.(decision);
             if (decision.kind === 'finished') logger.info(decision, 'generation finished');
@@ -241,10 +260,13 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
             pubsub.publish('routing-decision', ALL_ACCOUNTS, decision);
           },
         };
-        const generations = createGenerationRunner(completions, generationLog, (error, generationId) =>
-          logger.error({ generationId, reason: (error as Error).message }, 'generation log append failed: its stream ends early (the generation still settles)'),
+        const generations = createGenerationRunner({
+          pipeline: completions,
+          log: generationLog,
           pubsub,
-        );
+          isSettled: (id) => generationReader.exists(id),
+          onError: (error, generationId) => logger.error({ generationId, reason: (error as Error).message }, 'generation log append failed: its stream ends early (the generation still settles)'),
+        });
         stopRunner = () => generations.stop();
         const services = {
           reservations,
@@ -259,11 +281,12 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           health,
           healthFeed: config.healthFeed,
           upstreams,
+          generationReader,
         };
         authenticator = auth;
         const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });
         stopSweeper = startReservationSweeper(db.orm.em, logger);
-        const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, metrics, sseKeepAliveMs: config.sseKeepAliveMs, isDatabaseReachable: () => db.isReachable() });
+        const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, generationReader, metrics, sseKeepAliveMs: config.sseKeepAliveMs, isDatabaseReachable: () => db.isReachable() });
         server = createHttpServer(yoga, rest, createConsoleSite(), auth, { ...DEFAULT_WS_LIMITS, ...config.websocket });
         const address = await server.listen(config.port, config.host);
         url = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
@@ -282,6 +305,8 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         const drained = await inFlight.drain(config.shutdownGraceMs);
         if (drained.finished + drained.aborted > 0) logger.info(drained, 'drained running generations');
         await server?.close();
+        // Every settlement accepted is committed before the database closes.
+        await settlements?.close();
         await stopSweeper?.();
         await simulator?.stop();
         await http?.close();

@@ -1,29 +1,30 @@
 /**
  * The closed error taxonomy. Every failure anywhere in Switchyard becomes one of these codes; the
- * table below is the single place that says how the router and the REST surface treat each one.
+ * table below is the single place that says how the router treats each one (each surface projects
+ * codes its own way: HTTP statuses in `rest/error-status.ts`, the GraphQL ErrorCode enum).
  */
 export const ERROR_POLICIES = {
   /** Our caller's request is invalid (or the upstream says so): another provider would refuse it too. */
-  bad_request: { retryable: false, countsAgainstHealth: false, httpStatus: 400 },
-  unauthorized: { retryable: false, countsAgainstHealth: false, httpStatus: 401 },
-  insufficient_credits: { retryable: false, countsAgainstHealth: false, httpStatus: 402 },
+  bad_request: { retryable: false, countsAgainstHealth: false },
+  unauthorized: { retryable: false, countsAgainstHealth: false },
+  insufficient_credits: { retryable: false, countsAgainstHealth: false },
   /** Moderation or data policy. */
-  forbidden: { retryable: false, countsAgainstHealth: false, httpStatus: 403 },
+  forbidden: { retryable: false, countsAgainstHealth: false },
   /** No endpoint can serve the request. */
-  not_found: { retryable: false, countsAgainstHealth: false, httpStatus: 404 },
+  not_found: { retryable: false, countsAgainstHealth: false },
   /** The endpoint is up but busy: tracked as its own rate, never as downtime. */
-  rate_limited: { retryable: true, countsAgainstHealth: false, httpStatus: 429 },
-  timeout: { retryable: true, countsAgainstHealth: true, httpStatus: 408 },
-  /** 5xx, 529, connection refused/reset, or the provider rejecting our own credentials. OpenRouter says 502 for "down". */
-  upstream_unavailable: { retryable: true, countsAgainstHealth: true, httpStatus: 502 },
+  rate_limited: { retryable: true, countsAgainstHealth: false },
+  timeout: { retryable: true, countsAgainstHealth: true },
+  /** 5xx, 529, connection refused/reset, or the provider rejecting our own credentials. */
+  upstream_unavailable: { retryable: true, countsAgainstHealth: true },
   /** Malformed JSON, truncated SSE, wrong content type, oversized body. */
-  upstream_bad_response: { retryable: true, countsAgainstHealth: true, httpStatus: 502 },
-  context_length_exceeded: { retryable: false, countsAgainstHealth: false, httpStatus: 400 },
-  /** The client went away or cancelled; 499 is the de-facto "client closed request" status. */
-  cancelled: { retryable: false, countsAgainstHealth: false, httpStatus: 499 },
-  internal: { retryable: false, countsAgainstHealth: false, httpStatus: 500 },
+  upstream_bad_response: { retryable: true, countsAgainstHealth: true },
+  context_length_exceeded: { retryable: false, countsAgainstHealth: false },
+  /** The client went away or cancelled. */
+  cancelled: { retryable: false, countsAgainstHealth: false },
+  internal: { retryable: false, countsAgainstHealth: false },
   /** This instance is shutting down (or otherwise not taking new work): retry, another instance will. */
-  service_unavailable: { retryable: false, countsAgainstHealth: false, httpStatus: 503 },
+  service_unavailable: { retryable: false, countsAgainstHealth: false },
 } as const satisfies Record<string, ErrorPolicy>;
 
 export interface ErrorPolicy {
@@ -31,7 +32,6 @@ export interface ErrorPolicy {
   retryable: boolean;
   /** Does this failure lower the endpoint's uptime / feed its circuit breaker? */
   countsAgainstHealth: boolean;
-  httpStatus: number;
 }
 
 export type ErrorCode = keyof typeof ERROR_POLICIES;
@@ -70,10 +70,6 @@ export class SwitchyardError extends Error {
 
   get countsAgainstHealth(): boolean {
     return ERROR_POLICIES[this.code].countsAgainstHealth;
-  }
-
-  get httpStatus(): number {
-    return ERROR_POLICIES[this.code].httpStatus;
   }
 
   toJSON(): { code: ErrorCode; message: string; metadata: ErrorMetadata } {

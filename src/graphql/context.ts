@@ -13,6 +13,7 @@ import type { ByokCredentials } from '../gateway/byok/byok-credentials.js';
 import type { GenerationRunner } from '../gateway/generation/generation-runner.js';
 import type { AppPubSub } from '../realtime/pubsub.js';
 import type { Reservations } from '../gateway/billing/reservations.js';
+import type { GenerationReader } from '../persistence/queries/generation-reader.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Long-lived collaborators the resolvers call into (built once by the app). */
@@ -33,6 +34,8 @@ export interface GraphQLServices {
   pubsub: AppPubSub;
   /** Told when credits change outside a settlement. */
   reservations: Reservations;
+  /** Settled generations, read-side. */
+  generationReader: GenerationReader;
 }
 
 /** Per-operation state: a forked EntityManager (own identity map), fresh DataLoaders, the caller. */

@@ -49,7 +49,7 @@ export function createMetrics(options: { activeGenerations: () => number }): Met
     observe(d) {
       if (d.kind === 'attempt') {
         attempts.inc({ provider: d.provider, status: d.status, error: d.errorCode ?? 'none' });
-        if (d.latencyMs !== null) attemptDuration.observe({ provider: d.provider, status: d.status }, d.latencyMs / 1000);
+        if (d.durationMs !== null) attemptDuration.observe({ provider: d.provider, status: d.status }, d.durationMs / 1000);
       } else if (d.kind === 'finished') {
         generations.inc({ status: d.status, reason: d.reason ?? 'none' });
         if (d.provider === null) return;

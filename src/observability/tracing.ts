@@ -48,7 +48,7 @@ export function createGenerationTracer(provider: TracerProvider): (decision: Rou
       const parent = open.get(d.generationId);
       const child = tracer.startSpan(
         `attempt ${d.provider}`,
-        { kind: SpanKind.CLIENT, startTime: at - (d.latencyMs ?? 0), attributes: { 'llm.provider': d.provider, 'llm.model': d.model, 'attempt.status': d.status, ...(d.errorCode ? { 'error.type': d.errorCode } : {}), ...(d.httpStatus ? { 'http.response.status_code': d.httpStatus } : {}) } },
+        { kind: SpanKind.CLIENT, startTime: at - (d.durationMs ?? 0), attributes: { 'llm.provider': d.provider, 'llm.model': d.model, 'attempt.status': d.status, ...(d.errorCode ? { 'error.type': d.errorCode } : {}), ...(d.httpStatus ? { 'http.response.status_code': d.httpStatus } : {}) } },
         parent ? trace.setSpan(context.active(), parent) : undefined,
       );
       end(child, d.status === 'succeeded', d.errorCode, at);

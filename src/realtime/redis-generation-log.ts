@@ -30,12 +30,20 @@ export interface RedisGenerationLogOptions {
   limits?: GenerationLogLimits;
 }
 
+/** How events become stream entries (plain JSON by default). */
+export interface EventCodec<E> {
+  encode(event: E): string;
+  decode(text: string): E;
+}
+
+const plainJson: EventCodec<never> = { encode: (e) => JSON.stringify(e), decode: (t) => JSON.parse(t) as never };
+
 /**
  * Generation logs in Redis streams, so any instance can resume any generation. A follower reads with
  * XRANGE after its cursor; pub/sub only wakes it up, so a missed or duplicated notification can never
  * cause a gap or a duplicate.
  */
-export function createRedisGenerationLog<E>({ client, subscriber, keyPrefix = 'sy:', limits = DEFAULT_LOG_LIMITS }: RedisGenerationLogOptions): GenerationLog<E> {
+export function createRedisGenerationLog<E>({ client, subscriber, keyPrefix = 'sy:', limits = DEFAULT_LOG_LIMITS, codec = plainJson as EventCodec<E> }: RedisGenerationLogOptions & { codec?: EventCodec<E> }): GenerationLog<E> {
   const keys = (id: string) => ({ stream: `${keyPrefix}gen:${id}`, meta: `${keyPrefix}gen:${id}:meta`, channel: `${keyPrefix}gen:${id}:wake` });
   // Per channel: this process's followers, and the SUBSCRIBE every one of them must wait for (a
   // follower that read before the subscription was active could miss the only wake-up it gets).
@@ -72,7 +80,7 @@ export function createRedisGenerationLog<E>({ client, subscriber, keyPrefix = 's
     async append(id, event, options = {}) {
       const k = keys(id);
       if (!(await client.exists(k.meta))) throw new GenerationNotFoundError(id);
-      const seq = await client.eval(APPEND, 3, k.stream, k.meta, k.channel, JSON.stringify(event), String(limits.maxEvents), options.final ? '1' : '0', String(limits.ttlMs));
+      const seq = await client.eval(APPEND, 3, k.stream, k.meta, k.channel, codec.encode(event), String(limits.maxEvents), options.final ? '1' : '0', String(limits.ttlMs));
       return Number(seq);
     },
     async *follow(id, afterSeq, signal) {
@@ -107,7 +115,7 @@ export function createRedisGenerationLog<E>({ client, subscriber, keyPrefix = 's
           }
           for (const [streamId, fields] of rows) {
             cursor = Number(streamId.slice(2));
-            yield { seq: cursor, event: JSON.parse(fields[1]!) as E } satisfies LogEntry<E>;
+            yield { seq: cursor, event: codec.decode(fields[1]!) } satisfies LogEntry<E>;
           }
           if (rows.length === 500) pending = true; // more to page through
           else if (meta[1] === '1' && cursor >= Number(meta[0])) return;

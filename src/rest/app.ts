@@ -8,7 +8,8 @@ import { catalogRoutes } from './catalog-routes.js';
 import { accountRoutes } from './account-routes.js';
 import { keyRoutes } from './key-routes.js';
 import { completionRoutes } from './completion-routes.js';
-import type { CompletionDeps } from '../gateway/generation/run-completion.js';
+import type { GenerationDeps } from '../gateway/generation/generation-deps.js';
+import type { GenerationReader } from '../persistence/queries/generation-reader.js';
 import type { Metrics } from '../observability/metrics.js';
 
 export interface RestDeps {
@@ -16,7 +17,8 @@ export interface RestDeps {
   auth: Authenticator;
   health: HealthStore;
   logger: Logger;
-  completions: () => CompletionDeps;
+  completions: () => GenerationDeps;
+  generationReader: GenerationReader;
   sseKeepAliveMs: number;
   metrics: Metrics;
   isDatabaseReachable(): Promise<boolean>;
@@ -37,7 +39,7 @@ export function createRestApp(deps: RestDeps): Hono {
   app.route('/api/v1', catalogRoutes(deps.em, deps.health));
   app.route('/api/v1', accountRoutes(deps.em, deps.auth));
   app.route('/api/v1', keyRoutes(deps.em, deps.auth));
-  app.route('/api/v1', completionRoutes(deps.completions, deps.auth, { keepAliveMs: deps.sseKeepAliveMs }));
+  app.route('/api/v1', completionRoutes({ pipeline: deps.completions, generations: deps.generationReader, auth: deps.auth, keepAliveMs: deps.sseKeepAliveMs }));
 
   app.notFound((c) => errorResponse(c, 404, `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {

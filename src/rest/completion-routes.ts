@@ -1,29 +1,30 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ERROR_POLICIES } from '../core/errors.js';
 import type { Authenticator } from '../gateway/auth/authenticator.js';
-import { runCompletion, runGeneration, type CompletionDeps, type CompletionInput, type CompletionOutcome, type GenerationEvent } from '../gateway/generation/run-completion.js';
+import { generationEvents, runCompletion } from '../gateway/generation/run-generation.js';
+import type { GenerationDeps } from '../gateway/generation/generation-deps.js';
+import { completionInputOf, type CompletionInput } from '../gateway/generation/completion-input.js';
+import type { GenerationEvent, GenerationOutcome } from '../gateway/generation/generation-events.js';
 import type { Principal } from '../gateway/auth/principal.js';
-import { AttemptSchema, GenerationSchema } from '../persistence/entities/index.js';
-import { requireKey, type AuthEnv } from './auth.js';
 import { parseChatCompletionRequest } from '../gateway/chat-request/parse-chat-request.js';
+import type { GenerationReader } from '../persistence/queries/generation-reader.js';
+import { requireKey, type AuthEnv } from './auth.js';
 import { chatCompletionJson, createChunker, generationJson } from './completion-shapes.js';
 import { errorResponse } from './errors.js';
+import { HTTP_STATUS } from './error-status.js';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-type Failed = Extract<CompletionOutcome, { kind: 'failed' }>;
+type NotCompleted = Exclude<GenerationOutcome, { kind: 'completed' }>;
 
 /** A failure before any output: a normal HTTP error in OpenRouter's shape, saying what each provider did. */
-function failureResponse(c: Context, outcome: Failed): Response {
-  const { retryAfterMs } = outcome.error.metadata;
+function failureResponse(c: Context, outcome: NotCompleted): Response {
+  const { retryAfterMs, details } = outcome.error.metadata;
   if (outcome.error.code === 'rate_limited' && retryAfterMs !== undefined) c.header('Retry-After', String(Math.ceil(retryAfterMs / 1000)));
-  const status = ERROR_POLICIES[outcome.error.code].httpStatus as ContentfulStatusCode;
-  return errorResponse(c, status, outcome.error.message, {
-    code: outcome.error.code,
-    ...(outcome.error.metadata.details ? { details: outcome.error.metadata.details } : {}),
-    provider_responses: outcome.attempts.map((a) => ({ provider: a.provider, error: a.errorClass })),
+  return errorResponse(c, HTTP_STATUS[outcome.error.code], outcome.error.message, {
+    code: outcome.kind === 'refused' ? outcome.reason : outcome.error.code,
+    ...(details ? { details } : {}),
+    provider_responses: outcome.kind === 'refused' ? [] : outcome.attempts.map((a) => ({ provider: a.provider, error: a.errorCode })),
   });
 }
 
@@ -43,10 +44,10 @@ function nextWithin<T>(pending: Promise<T>, ms: number): Promise<T | typeof TIME
  * `: OPENROUTER PROCESSING` comments while it waits, so proxies don't time out. After that, failures
  * become an error chunk with finish_reason "error". A client that disconnects aborts the upstream request.
  */
-async function streamCompletionResponse(c: Context, deps: CompletionDeps, principal: Principal, input: CompletionInput, keepAliveMs: number): Promise<Response> {
+async function streamCompletionResponse(c: Context, deps: GenerationDeps, principal: Principal, input: CompletionInput, keepAliveMs: number): Promise<Response> {
   const abort = new AbortController();
   c.req.raw.signal.addEventListener('abort', () => abort.abort(), { once: true });
-  const events = runGeneration(deps, principal, input, abort.signal);
+  const events = generationEvents(deps, principal, input, abort.signal);
   const early: GenerationEvent[] = [];
   let pending: Promise<IteratorResult<GenerationEvent>> | undefined;
   let ended = false;
@@ -66,12 +67,11 @@ async function streamCompletionResponse(c: Context, deps: CompletionDeps, princi
       break;
     }
     early.push(next.value);
-    if (next.value.type === 'started') generationId = next.value.generationId;
+    if (next.value.type === 'admitted') generationId = next.value.generationId;
     if (next.value.type === 'output') break;
-    if (next.value.type === 'final') {
-      if (next.value.outcome.kind === 'failed') {
+    if (next.value.type === 'finished') {
+      if (next.value.outcome.kind !== 'completed') {
         if (generationId) c.header('X-Generation-Id', generationId);
-        await events.return(undefined); // let the generation finish its bookkeeping (in-flight registry)
         return failureResponse(c, next.value.outcome);
       }
       break;
@@ -89,10 +89,10 @@ async function streamCompletionResponse(c: Context, deps: CompletionDeps, princi
       else if (event.type === 'output') {
         const chunk = chunker.delta(model, provider, event.part);
         if (chunk) await send(chunk);
-      } else if (event.type === 'final') {
+      } else if (event.type === 'finished') {
         const o = event.outcome;
         if (o.kind === 'completed') await send(chunker.finish(o));
-        else await send(chunker.error(model, provider, ERROR_POLICIES[o.error.code].httpStatus, o.error.message));
+        else await send(chunker.error(model, provider, HTTP_STATUS[o.error.code], o.error.message));
       }
     };
     for (const event of early) await handle(event);
@@ -111,9 +111,16 @@ async function streamCompletionResponse(c: Context, deps: CompletionDeps, princi
   });
 }
 
+export interface CompletionRouteDeps {
+  pipeline: () => GenerationDeps;
+  generations: GenerationReader;
+  auth: Authenticator;
+  /** How long a stream may be silent before a keep-alive comment (and the wait before committing to 200). */
+  keepAliveMs?: number;
+}
+
 /** `POST /api/v1/chat/completions` (OpenAI/OpenRouter-compatible) and `GET /api/v1/generation`. */
-/** `keepAliveMs`: how long a stream may be silent before a keep-alive comment (and the wait before committing to 200). */
-export function completionRoutes(deps: () => CompletionDeps, auth: Authenticator, { keepAliveMs = 2_000 } = {}): Hono<AuthEnv> {
+export function completionRoutes({ pipeline, generations, auth, keepAliveMs = 2_000 }: CompletionRouteDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const keyed = requireKey(auth);
 
@@ -123,31 +130,22 @@ export function completionRoutes(deps: () => CompletionDeps, auth: Authenticator
     if (body === undefined) return errorResponse(c, 400, 'The body must be a JSON object');
     const parsed = parseChatCompletionRequest(body);
     if (!parsed.ok) return errorResponse(c, 400, parsed.message, { path: parsed.path });
-    const input: CompletionInput = {
-      chat: parsed.value.chat,
-      models: parsed.value.models,
-      provider: parsed.value.provider,
-      usedParameters: parsed.value.usedParameters,
-      inputModalities: parsed.value.inputModalities,
-      sessionId: parsed.value.sessionId,
-      stream: parsed.value.stream,
-    };
-    if (parsed.value.stream) return streamCompletionResponse(c, deps(), c.get('principal'), input, keepAliveMs);
+    const input = completionInputOf(parsed.value);
+    if (input.stream) return streamCompletionResponse(c, pipeline(), c.get('principal'), input, keepAliveMs);
     const created = new Date();
-    const outcome = await runCompletion(deps(), c.get('principal'), input);
-    if (outcome.generationId) c.header('X-Generation-Id', outcome.generationId);
-    if (outcome.kind === 'failed') return failureResponse(c, outcome);
+    const outcome = await runCompletion(pipeline(), c.get('principal'), input);
+    if (outcome.kind !== 'refused') c.header('X-Generation-Id', outcome.generationId);
+    if (outcome.kind !== 'completed') return failureResponse(c, outcome);
     return c.json(chatCompletionJson(outcome, created));
   });
 
   app.get('/generation', keyed, async (c) => {
     const id = c.req.query('id') ?? '';
-    const em = deps().em.fork();
     // Scoped to the caller's account: someone else's generation is "not found", like a missing one.
-    const generation = /^gen-[0-9a-f]{32}$/.test(id) ? await em.findOne(GenerationSchema, { id, account: c.get('principal').accountId }) : null;
+    const generation = /^gen-[0-9a-f]{32}$/.test(id) ? await generations.find(c.get('principal').accountId, id) : null;
     if (!generation) return errorResponse(c, 404, `Generation ${id} not found`);
-    const attempts = await em.find(AttemptSchema, { generation: id }, { orderBy: { ordinal: 'asc' } });
-    return c.json({ data: generationJson(generation, attempts) });
+    const [attempts] = await generations.attemptsOf([id]);
+    return c.json({ data: generationJson(generation, attempts ?? []) });
   });
   return app;
 }

@@ -1,9 +1,10 @@
 import { ZERO } from '../core/billing/money.js';
-import type { CompletionOutcome, OutputPart } from '../gateway/generation/run-completion.js';
-import type { Attempt, Generation } from '../persistence/entities/index.js';
+import type { GenerationOutcome, OutputPart } from '../gateway/generation/generation-events.js';
+import type { AttemptRecord } from '../core/generation/record.js';
+import type { GenerationView } from '../persistence/queries/generation-reader.js';
 import { displayUsd } from './display-usd.js';
 
-type Completed = Extract<CompletionOutcome, { kind: 'completed' }>;
+type Completed = Extract<GenerationOutcome, { kind: 'completed' }>;
 
 /** A finished generation as OpenAI's `chat.completion` plus OpenRouter's fields (provider, cost, native reason). */
 export function chatCompletionJson(o: Completed, created: Date) {
@@ -46,7 +47,7 @@ export function chatCompletionJson(o: Completed, created: Date) {
 }
 
 /** `GET /api/v1/generation?id=` in OpenRouter's shape. */
-export function generationJson(g: Generation, attempts: Attempt[]) {
+export function generationJson(g: GenerationView, attempts: AttemptRecord[]) {
   return {
     id: g.id,
     model: g.model,
@@ -54,19 +55,19 @@ export function generationJson(g: Generation, attempts: Attempt[]) {
     created_at: g.createdAt.toISOString(),
     streamed: g.streamed,
     cancelled: g.cancelled,
-    tokens_prompt: g.tokensPrompt,
-    tokens_completion: g.tokensCompletion,
-    native_tokens_prompt: g.tokensPrompt,
-    native_tokens_completion: g.tokensCompletion,
-    native_tokens_reasoning: g.tokensReasoning,
-    native_tokens_cached: g.tokensCached,
+    tokens_prompt: g.tokens.prompt,
+    tokens_completion: g.tokens.completion,
+    native_tokens_prompt: g.tokens.prompt,
+    native_tokens_completion: g.tokens.completion,
+    native_tokens_reasoning: g.tokens.reasoning,
+    native_tokens_cached: g.tokens.cached,
     total_cost: displayUsd(g.cost ?? ZERO),
     is_byok: g.isByok,
-    latency: g.latencyMs,
+    latency: g.ttftMs,
     generation_time: g.generationTimeMs,
     finish_reason: g.finishReason,
     native_finish_reason: g.nativeFinishReason,
-    provider_responses: attempts.map((a) => ({ provider: a.provider, status: a.status, error: a.errorClass, latency: a.latencyMs })),
+    provider_responses: attempts.map((a) => ({ provider: a.provider, status: a.status, error: a.errorCode, latency: a.durationMs })),
   };
 }
 

@@ -53,7 +53,7 @@ describe.each(await databaseTargets())('keys, viewer and credits on $name', (tar
     expect(unknown.status).toBe(401);
     expect(unknown.errors?.[0]?.message).toBe('Invalid API key');
 
-    const em = running.app.database.orm.em.fork();
+    const em = (await running.db());
     const account = (await em.findOneOrFail(ApiKeySchema, { prefix: TEST_KEYS.inference.slice(0, 13) })).account.id;
     const expired = await issueApiKey(em.fork(), { accountId: account, name: 'old', kind: 'inference', expiresAt: new Date(Date.now() - 1000) });
     expect((await rest('/api/v1/key', expired.plaintext)).status).toBe(401);

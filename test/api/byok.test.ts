@@ -28,7 +28,7 @@ describe.each(await databaseTargets())('BYOK on $name', (target) => {
       upstreams: { simulate: 'all', simulatorProfile: 'fast', simulatorUrl: simulator.url, credentials: {} },
       billing: { purchaseFeeBasisPoints: 550n, purchaseFeeMinimum: parseUsd('0.80'), byokFee: { basisPoints: 500n, freeRequestsPerMonth: 1 } },
     });
-    const em = running.app.database.orm.em.fork();
+    const em = (await running.db());
     const account = await new AccountRepository(em).createAccount('Other tenant');
     await new CreditLedger(em.fork()).credit(account.id, 'grant', parseUsd('5'), `grant:${account.id}`);
     other = {
@@ -52,14 +52,14 @@ describe.each(await databaseTargets())('BYOK on $name', (target) => {
     });
     return { status: res.status, generationId: res.headers.get('x-generation-id'), body: (await res.json()) as any };
   };
-  const generation = (id: string) => running.app.database.orm.em.fork().findOneOrFail(GenerationSchema, { id }, { populate: ['attempts'] });
+  const generation = async (id: string) => (await running.db()).findOneOrFail(GenerationSchema, { id }, { populate: ['attempts'] });
 
   it('without a BYOK key the platform key is refused by DeepInfra and the request fails over', async () => {
     const res = await complete(other.inference);
     expect(res.status).toBe(200);
     expect(res.body.provider).not.toBe('deepinfra');
     const g = await generation(res.body.id);
-    expect(g.attempts.getItems().map((a) => [a.provider, a.errorClass, a.httpStatus])).toContainEqual(['deepinfra', 'upstream_unavailable', 401]);
+    expect(g.attempts.getItems().map((a) => [a.provider, a.errorCode, a.httpStatus])).toContainEqual(['deepinfra', 'upstream_unavailable', 401]);
     expect(g.isByok).toBe(false);
   });
 
@@ -73,14 +73,14 @@ describe.each(await databaseTargets())('BYOK on $name', (target) => {
     const listed = await graphqlHttp(running.url, ViewerByokKeysDocument, undefined, bearer(TEST_KEYS.management));
     expect(listed.data!.viewer.byokKeys).toHaveLength(1);
     expect(JSON.stringify(listed)).not.toContain(USER_KEY);
-    const rows = await running.app.database.orm.em.fork().find(ByokKeySchema, {});
+    const rows = await (await running.db()).find(ByokKeySchema, {});
     expect(rows).toHaveLength(1);
     expect(rows[0]!.sealedSecret).not.toContain(USER_KEY);
     expect(rows[0]!.sealedSecret).toMatch(/^v1\.t1\./);
   });
 
   it('sends requests with the account key, free within the monthly allowance, then charges the 5 % BYOK fee', async () => {
-    const em = running.app.database.orm.em.fork();
+    const em = (await running.db());
     const first = await complete(TEST_KEYS.inference);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ provider: 'deepinfra', usage: { is_byok: true, cost: 0 } });
@@ -112,7 +112,7 @@ describe.each(await databaseTargets())('BYOK on $name', (target) => {
     expect(fallback.status).toBe(200);
     expect(fallback.body.usage.is_byok).toBe(false);
     const g = await generation(fallback.body.id);
-    expect(g.attempts.getItems()[0]).toMatchObject({ provider: 'deepinfra', errorClass: 'upstream_unavailable', httpStatus: 401 });
+    expect(g.attempts.getItems()[0]).toMatchObject({ provider: 'deepinfra', errorCode: 'upstream_unavailable', httpStatus: 401 });
     // One user's revoked key says nothing about DeepInfra's health.
     expect(await failuresOf(deepinfraEndpoint)).toBe(failuresBefore + 1); // the platform key's 401 counts, the user key's does not
 
@@ -141,7 +141,7 @@ describe.each(await databaseTargets())('BYOK on $name', (target) => {
 
   it('treats a sealed key copied onto another account as tampered: unreadable, never used', async () => {
     await setKey(other.management, { provider: 'deepinfra', secret: 'di-their-own-key-00000000000' });
-    const em = running.app.database.orm.em.fork();
+    const em = (await running.db());
     const mine = await em.findOneOrFail(ByokKeySchema, { account: { $ne: other.accountId } });
     const theirs = await em.findOneOrFail(ByokKeySchema, { account: other.accountId });
     theirs.sealedSecret = mine.sealedSecret; // a ciphertext that opens only for its own account
@@ -151,7 +151,7 @@ describe.each(await databaseTargets())('BYOK on $name', (target) => {
     expect(res.status).toBe(502);
     // The unreadable key fails without a call, then the platform key is tried (and refused by DeepInfra).
     const attempts = (await generation(res.generationId!)).attempts.getItems();
-    expect(attempts.map((a) => [a.errorClass, a.httpStatus])).toEqual([['upstream_unavailable', null], ['upstream_unavailable', 401]]);
+    expect(attempts.map((a) => [a.errorCode, a.httpStatus])).toEqual([['upstream_unavailable', null], ['upstream_unavailable', 401]]);
   });
 
   it('deletes a key, after which the platform key is used again', async () => {

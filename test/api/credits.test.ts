@@ -16,7 +16,7 @@ describe.each(await databaseTargets())('buying credits on $name', (target) => {
     running = await startTestApp(target, {}, { payments: createTestPaymentProvider((amount) => amount <= parseUsd('500')) });
   });
   afterAll(async () => {
-    expect(await new CreditLedger(running.app.database.orm.em.fork()).inconsistencies()).toEqual([]);
+    expect(await new CreditLedger((await running.db())).inconsistencies()).toEqual([]);
     await running?.stop();
   });
 

@@ -29,7 +29,7 @@ describe('GET /metrics', () => {
   it('counts generations, attempts, tokens, cost and TTFT per provider, without any account or key in it', async () => {
     const served = await complete('meta-llama/llama-3.3-70b-instruct');
     const { id, usage } = (await served.json()) as { id: string; usage: { prompt_tokens: number; completion_tokens: number } };
-    const { cost } = await running.app.database.orm.em.fork().findOneOrFail(GenerationSchema, { id });
+    const { cost } = await (await running.db()).findOneOrFail(GenerationSchema, { id });
     expect((await complete('nobody/nothing')).status).toBe(404);
 
     const res = await fetch(`${running.url}/metrics`);

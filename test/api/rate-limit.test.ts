@@ -24,22 +24,21 @@ describe.each(stores)('per-key rate limit on the request path ($name)', ({ redis
     });
 
   it('answers the request over the limit with 429, Retry-After and an OpenRouter error body, and records nothing', async () => {
-    const em = running.app.database.orm.em.fork();
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await complete(TEST_KEYS.inference)).status);
     expect(statuses).toEqual([200, 200, 200]);
-    const generationsBefore = await em.count(GenerationSchema, {});
+    const generationsBefore = await (await running.db()).count(GenerationSchema, {});
     const refused = await complete(TEST_KEYS.inference);
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(120); // sliding window: the previous minute still weighs in
     expect(await refused.json()).toMatchObject({ error: { code: 429, message: expect.stringMatching(/rate limit/i) } });
-    expect(await em.count(GenerationSchema, {})).toBe(generationsBefore);
+    expect(await (await running.db()).count(GenerationSchema, {})).toBe(generationsBefore);
   });
 
   it('counts each key separately', async () => {
-    const em = running.app.database.orm.em.fork();
+    const em = (await running.db());
     const account = await em.findOneOrFail(AccountSchema, { name: { $ne: 'Operator' } }, { orderBy: { createdAt: 'asc' } });
     const { plaintext } = await issueApiKey(em, { accountId: account.id, name: 'second', kind: 'inference' });
     expect((await complete(plaintext)).status).toBe(200);

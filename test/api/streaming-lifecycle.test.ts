@@ -71,7 +71,7 @@ describe.each(await databaseTargets())('streaming lifecycle on $name', (target) 
     });
 
     it('aborts the upstream when the client disconnects, and settles the generation once', async () => {
-      const em = running.app.database.orm.em.fork();
+      const em = (await running.db());
       const res = await post(running.url, { stream: true, max_tokens: 1000 });
       const id = res.headers.get('x-generation-id')!;
       await readUntil(res, (text) => (text.match(/"content":/g) ?? []).length >= 3);
@@ -99,7 +99,7 @@ describe.each(await databaseTargets())('streaming lifecycle on $name', (target) 
       expect((await short).status).toBe(200);
       const longText = await longBody;
       expect(longText).toMatch(/"finish_reason":"error"/);
-      const em = running.app.database.orm.em.fork();
+      const em = (await running.db());
       const rows = await em.find(GenerationSchema, {}, { orderBy: { createdAt: 'asc' } });
       expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'succeeded']);
       expect(rows.find((r) => r.id === longId)!.status).toBe('cancelled');
@@ -146,7 +146,7 @@ describe.each(await databaseTargets())('streaming lifecycle on $name', (target) 
   it('never overspends with 200 concurrent requests on one small balance, and writes one generation and one ledger row per admitted request', async () => {
     const running = await startTestApp(target, { rateLimitPerMinute: null });
     try {
-      const em = running.app.database.orm.em.fork();
+      const em = (await running.db());
       const account = await new AccountRepository(em).createAccount('Small balance');
       await new CreditLedger(em.fork()).credit(account.id, 'grant', parseUsd('0.001'), `grant:${account.id}`);
       const { plaintext } = await issueApiKey(em.fork(), { accountId: account.id, name: 'k', kind: 'inference' });
@@ -157,7 +157,7 @@ describe.each(await databaseTargets())('streaming lifecycle on $name', (target) 
       expect(statuses.every((s) => s === 200 || s === 402)).toBe(true);
       expect(admitted).toBeGreaterThan(0);
       expect(admitted).toBeLessThan(200);
-      const fresh = em.fork();
+      const fresh = await running.db();
       expect(await fresh.count(GenerationSchema, { account: account.id })).toBe(admitted);
       expect(await fresh.count(LedgerEntrySchema, { account: account.id, kind: 'usage' })).toBe(admitted);
       const after = await fresh.findOneOrFail(AccountSchema, { id: account.id });

@@ -103,8 +103,9 @@ describe.each(shared)('two instances sharing $name and Redis', (target) => {
       last = e.__typename;
       if (e.__typename === 'CompletionFailed') code = e.code;
     }
-    expect([last, code]).toEqual(['CompletionFailed', 'cancelled']);
-    const row = await b.app.database.orm.em.fork().findOneOrFail(GenerationSchema, { id: generationId });
+    expect([last, code]).toEqual(['CompletionFailed', 'CANCELLED']);
+    await a.db(); // A ran it: its settlement is committed once A flushed
+    const row = await (await b.db()).findOneOrFail(GenerationSchema, { id: generationId });
     expect(row.status).toBe('cancelled');
     expect(row.tokensCompletion).toBeLessThan(2_000);
     const again = await graphqlHttp(b.url, CancelGenerationDocument, { generationId }, bearer(TEST_KEYS.inference));

@@ -27,9 +27,9 @@ describe.each(await databaseTargets())('usage analytics on $name', (target) => {
     // Older and failed generations, written as the pipeline writes them (no charge for the failure).
     const em = running.app.database.orm.em;
     const key = (await running.app.auth.authenticate(TEST_KEYS.inference)) as { kind: 'authenticated'; principal: { accountId: string; key: { id: string } } };
-    const base = { accountId: key.principal.accountId, apiKeyId: key.principal.key.id, requestedModels: ['openai/gpt-4o'], streamed: false, byok: null, stickyKey: null, nativeFinishReason: null, generationTimeMs: null, attempts: [] };
-    await recordGeneration(em.fork(), { ...base, id: 'gen-usage-old', model: 'openai/gpt-4o', provider: 'openai', status: 'succeeded', tokens: { prompt: 100, completion: 50, reasoning: 0, cached: 20 }, cost: parseUsd('0.00075'), latencyMs: 400, finishReason: 'stop', createdAt: new Date(Date.now() - 48 * HOUR) }, new Date(0));
-    await recordGeneration(em.fork(), { ...base, id: 'gen-usage-failed', model: null, provider: null, status: 'failed', tokens: { prompt: 0, completion: 0, reasoning: 0, cached: 0 }, cost: ZERO, latencyMs: null, finishReason: 'error', createdAt: new Date(Date.now() - 2 * HOUR) }, new Date(0));
+    const base = { accountId: key.principal.accountId, apiKeyId: key.principal.key.id, requestedModels: ['openai/gpt-4o'], streamed: false, byok: null, stickyKey: null, nativeFinishReason: null, generationTimeMs: null, attempts: [], keyPeriodStart: new Date(0), finishedAt: new Date() };
+    await recordGeneration(em.fork(), { ...base, id: 'gen-usage-old', model: 'openai/gpt-4o', provider: 'openai', status: 'succeeded', tokens: { prompt: 100, completion: 50, reasoning: 0, cached: 20, cacheWrite: 0 }, cost: parseUsd('0.00075'), held: parseUsd('0.00075'), ttftMs: 400, finishReason: 'stop', createdAt: new Date(Date.now() - 48 * HOUR) }, parseUsd('0.00075'));
+    await recordGeneration(em.fork(), { ...base, id: 'gen-usage-failed', model: null, provider: null, status: 'failed', tokens: { prompt: 0, completion: 0, reasoning: 0, cached: 0, cacheWrite: 0 }, cost: ZERO, held: ZERO, ttftMs: null, finishReason: 'error', createdAt: new Date(Date.now() - 2 * HOUR) }, ZERO);
   });
   afterAll(() => running?.stop());
 
@@ -40,7 +40,7 @@ describe.each(await databaseTargets())('usage analytics on $name', (target) => {
   };
 
   it('equals the sum of the generation rows, however it is grouped', async () => {
-    const rows = await running.app.database.orm.em.fork().find(GenerationSchema, {});
+    const rows = await (await running.db()).find(GenerationSchema, {});
     const expected = {
       requests: rows.length,
       errors: rows.filter((r) => r.status !== 'succeeded').length,
@@ -60,7 +60,7 @@ describe.each(await databaseTargets())('usage analytics on $name', (target) => {
     }
     const byProvider = await usage('PROVIDER');
     expect(byProvider.map((b) => [b.key, b.requests])).toEqual([['', 1], ['groq', 2], ['openai', 1], ['together', 1]]);
-    expect(byProvider.find((b) => b.key === 'openai')).toMatchObject({ promptTokens: 100, completionTokens: 50, cost: '0.00075', latencyP50Ms: 400 });
+    expect(byProvider.find((b) => b.key === 'openai')).toMatchObject({ promptTokens: 100, completionTokens: 50, cost: '0.00075', ttftP50Ms: 400 });
     const byDay = await usage('DAY');
     expect(byDay.map((b) => b.key).every((k) => /^\d{4}-\d{2}-\d{2}T00:00:00Z$/.test(k))).toBe(true);
   });
@@ -82,7 +82,7 @@ describe.each(await databaseTargets())('usage analytics on $name', (target) => {
   });
 
   it('pages the activity list by cursor, newest first, every generation exactly once, both ways', async () => {
-    const all = (await running.app.database.orm.em.fork().find(GenerationSchema, {}, { orderBy: { createdAt: 'desc', id: 'desc' } })).map((g) => g.id);
+    const all = (await (await running.db()).find(GenerationSchema, {}, { orderBy: { createdAt: 'desc', id: 'desc' } })).map((g) => g.id);
     const forward: string[] = [];
     let after: string | null | undefined;
     for (;;) {

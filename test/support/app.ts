@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildApp, type App, type BuildAppOptions } from '../../src/app.js';
 import { loadConfig, type Config, type Database } from '../../src/config.js';
 import type { DatabaseTarget } from './databases.js';
@@ -28,8 +29,15 @@ export interface RunningApp {
   url: string;
   /** SQL statements executed since the last reset. */
   queries: string[];
+  /** The database as it stands once every settlement accepted so far is committed (settlements are written behind). */
+  db(): Promise<EntityManager>;
   stop(): Promise<void>;
 }
+
+const committedDb = (app: App) => async (): Promise<EntityManager> => {
+  await app.completions.settlements.flush();
+  return app.database.orm.em.fork();
+};
 
 /** The real app on port 0 over a fresh database of the target, with its SQL recorded. */
 export async function startTestApp(target: DatabaseTarget, overrides: Partial<Config> = {}, options: BuildAppOptions = {}): Promise<RunningApp> {
@@ -45,6 +53,7 @@ export async function startTestApp(target: DatabaseTarget, overrides: Partial<Co
     app,
     url,
     queries,
+    db: committedDb(app),
     async stop() {
       await app.stop();
       await db.dispose();
@@ -61,7 +70,7 @@ export async function startTestCluster(target: DatabaseTarget, count: number, ov
     const queries: string[] = [];
     const app = buildApp(testConfig(db.config, { redisPrefix: uniqueRedisPrefix(), ...overrides }), { logger: pino({ level: 'silent' }), database: { onQuery: (sql) => queries.push(sql) } });
     const url = await app.start();
-    apps.push({ app, url, queries, stop: () => app.stop() });
+    apps.push({ app, url, queries, db: committedDb(app), stop: () => app.stop() });
   }
   return {
     apps,

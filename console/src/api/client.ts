@@ -48,6 +48,8 @@ export function connect(apiKey: string): ConsoleConnection {
   const client = new Client({
     url: '/graphql',
     fetchOptions: () => ({ headers: { authorization } }),
+    // Account data over POST only: a GET (urql's default for queries) may be answered from the HTTP cache.
+    preferGetMethod: false,
     requestPolicy: 'cache-and-network',
     exchanges: [
       cacheExchange,

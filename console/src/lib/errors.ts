@@ -44,17 +44,15 @@ export function userErrorMessage(error: UserErrorLike): string {
   }
 }
 
-/** Codes of `CompletionFailed` events, as a person would say them. */
+/** `ErrorCode`s of `CompletionFailed` events, as a person would say them. */
 const STREAM_FAILURES: Record<string, string> = {
-  insufficient_credits: REFUSALS.INSUFFICIENT_CREDITS!,
-  not_found: REFUSALS.NO_ROUTE!,
-  rate_limited: REFUSALS.RATE_LIMITED!,
-  upstream_unavailable: 'Every provider that could serve this failed before answering.',
-  upstream_bad_response: 'The provider’s answer broke off or could not be read.',
-  timeout: 'The provider took too long to answer.',
-  cancelled: 'The generation was cancelled.',
-  context_length_exceeded: 'The conversation is longer than the model’s context window.',
-  service_unavailable: REFUSALS.SERVICE_UNAVAILABLE!,
+  ...REFUSALS,
+  NOT_FOUND: REFUSALS.NO_ROUTE!,
+  UPSTREAM_UNAVAILABLE: 'Every provider that could serve this failed before answering.',
+  UPSTREAM_BAD_RESPONSE: 'The provider’s answer broke off or could not be read.',
+  TIMEOUT: 'The provider took too long to answer.',
+  CANCELLED: 'The generation was cancelled.',
+  CONTEXT_LENGTH_EXCEEDED: 'The conversation is longer than the model’s context window.',
 };
 
 export const streamFailureMessage = (code: string, message: string): string => {

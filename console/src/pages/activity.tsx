@@ -29,7 +29,7 @@ const ActivityGenerations = graphql(`
             promptTokens
             completionTokens
             cost
-            latencyMs
+            ttftMs
             finishReason
             isByok
           }
@@ -171,7 +171,7 @@ function GenerationRows({ filter, after, isLast, onMore }: { filter: Record<stri
                 <td className="num">
                   {count(g.promptTokens)} / {count(g.completionTokens)}
                 </td>
-                <td className="num">{millis(g.latencyMs)}</td>
+                <td className="num">{millis(g.ttftMs)}</td>
                 <td className="num">{usd(g.cost)}</td>
                 <td>
                   <Link className="mono" to={`/activity/${g.id}`} onClick={(e) => e.stopPropagation()}>

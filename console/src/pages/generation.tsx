@@ -27,13 +27,18 @@ const GenerationDetail = graphql(`
       cost
       byokUsage
       isByok
-      latencyMs
+      ttftMs
+      generationTimeMs
       attempts {
         provider
+        model
+        byok
         status
-        errorClass
+        errorCode
+        errorMessage
         httpStatus
-        latencyMs
+        ttftMs
+        durationMs
       }
     }
   }
@@ -61,7 +66,7 @@ export function GenerationPage() {
               <Stat label="Status" value={<GenerationStatus status={g.status} />} hint={g.cancelled ? 'cancelled by the client' : (g.finishReason ?? undefined)} />
               <Stat label="Charged on credits" value={<span data-testid="generation-detail-cost">{usd(g.cost)}</span>} hint={g.isByok ? 'the BYOK fee' : 'at the served endpoint’s price'} />
               {!isZero(g.byokUsage) && <Stat label="Paid with your key" value={usd(g.byokUsage)} hint="list price, billed by the provider" />}
-              <Stat label="Time to first token" value={millis(g.latencyMs)} />
+              <Stat label="Time to first token" value={millis(g.ttftMs)} hint={g.generationTimeMs !== null && g.generationTimeMs !== undefined ? `${millis(g.generationTimeMs)} in all` : undefined} />
               <Stat label="Tokens" value={`${count(g.promptTokens)} → ${count(g.completionTokens)}`} hint={`${count(g.reasoningTokens)} reasoning · ${count(g.cachedTokens)} cached`} />
             </div>
             <Card title="Request">
@@ -96,19 +101,27 @@ export function GenerationPage() {
                         <th>Provider</th>
                         <th>Outcome</th>
                         <th>Error</th>
-                        <th className="num">Latency</th>
+                        <th className="num">TTFT</th>
+                        <th className="num">Duration</th>
                       </tr>
                     </thead>
                     <tbody>
                       {g.attempts.map((a, i) => (
                         <tr key={i}>
                           <td>{i + 1}</td>
-                          <td>{a.provider}</td>
+                          <td>
+                            {a.provider}
+                            <div className="muted mono">
+                              {a.model}
+                              {a.byok ? ' · your key' : ''}
+                            </div>
+                          </td>
                           <td>
                             <GenerationStatus status={a.status} />
                           </td>
-                          <td>{a.errorClass ? `${a.errorClass}${a.httpStatus ? ` (HTTP ${a.httpStatus})` : ''}` : '—'}</td>
-                          <td className="num">{millis(a.latencyMs)}</td>
+                          <td>{a.errorCode ? `${a.errorCode.toLowerCase()}${a.httpStatus ? ` (HTTP ${a.httpStatus})` : ''}${a.errorMessage ? `: ${a.errorMessage}` : ''}` : '—'}</td>
+                          <td className="num">{millis(a.ttftMs)}</td>
+                          <td className="num">{millis(a.durationMs)}</td>
                         </tr>
                       ))}
                     </tbody>

@@ -50,7 +50,7 @@ const LiveDecisions = graphql(`
         model
         status
         errorCode
-        latencyMs
+        durationMs
       }
       ... on RoutingFinished {
         finishedGenerationId: generationId
@@ -152,7 +152,7 @@ function DecisionLine({ decision: d }: { decision: Decision }) {
     case 'RoutingAttempt':
       return (
         <>
-          <span className="muted">{clock(d.at)}</span> <Badge tone={d.status === 'succeeded' ? 'good' : d.status === 'failed' ? 'bad' : 'neutral'}>{d.status}</Badge> {id} {d.provider} · {millis(d.latencyMs)}
+          <span className="muted">{clock(d.at)}</span> <Badge tone={d.status === 'succeeded' ? 'good' : d.status === 'failed' ? 'bad' : 'neutral'}>{d.status}</Badge> {id} {d.provider} · {millis(d.durationMs)}
           {d.errorCode && ` · ${d.errorCode}`}
         </>
       );

@@ -28,7 +28,7 @@ const UsageBuckets = graphql(`
             cachedTokens
             cost
             byokUsage
-            latencyP50Ms
+            ttftP50Ms
           }
         }
         ... on InvalidInputError {
@@ -68,7 +68,7 @@ const BREAKDOWNS: { value: UsageGroupBy; label: string }[] = [
 const axisUsd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumSignificantDigits: 2 });
 const tickUsd = (v: number) => axisUsd.format(v);
 const shortLabel = (label: string) => (label.length > 30 ? `…${label.slice(-29)}` : label);
-const emptyBucket = (key: string): Bucket => ({ key, requests: 0, errors: 0, promptTokens: 0, completionTokens: 0, reasoningTokens: 0, cachedTokens: 0, cost: '0', byokUsage: '0', latencyP50Ms: null });
+const emptyBucket = (key: string): Bucket => ({ key, requests: 0, errors: 0, promptTokens: 0, completionTokens: 0, reasoningTokens: 0, cachedTokens: 0, cost: '0', byokUsage: '0', ttftP50Ms: null });
 
 /** Ranges end at the next whole hour, so the buckets (and the query) stay the same while the page is open. */
 function presetRange(hours: number): { from: number; to: number } {
@@ -259,7 +259,7 @@ function Breakdown({ buckets, by }: { buckets: Bucket[]; by: UsageGroupBy }) {
                 <td className="num">{count(b.promptTokens)}</td>
                 <td className="num">{count(b.completionTokens)}</td>
                 <td className="num">{count(b.cachedTokens)}</td>
-                <td className="num">{millis(b.latencyP50Ms)}</td>
+                <td className="num">{millis(b.ttftP50Ms)}</td>
                 <td className="num">{usd(b.cost)}</td>
               </tr>
             ))}

@@ -22,8 +22,10 @@ const isFinal = (e: PlaygroundEventFragment) => e.__typename === 'CompletionFini
  * Runs `complete` and survives reconnects: when the socket drops, the `complete` operation is
  * dropped too (graphql-ws would re-send it, starting a second generation) and the generation is
  * followed with `completionStream(generationId, after: <last cursor>)` instead — no gap, no duplicate.
+ * `complete` names its generation only in its last event, so `identify` says which one it is before
+ * that (the playground knows it from the routing feed).
  */
-export function streamCompletion(connection: ConsoleConnection, input: CompletionInput, handlers: StreamHandlers): RunningStream {
+export function streamCompletion(connection: ConsoleConnection, input: CompletionInput, handlers: StreamHandlers, identify: () => string | null): RunningStream {
   let generationId: string | null = null;
   let cursor: string | null = null;
   let done = false;
@@ -43,7 +45,7 @@ export function streamCompletion(connection: ConsoleConnection, input: Completio
     const event = result.data?.complete ?? result.data?.completionStream;
     if (!event) return;
     if ('cursor' in event && event.cursor) cursor = event.cursor;
-    if ('generationId' in event && event.generationId) generationId = event.generationId;
+    if (event.__typename === 'CompletionFinished') generationId = event.generationId;
     handlers.onEvent(event);
     if (isFinal(event)) finish();
   };
@@ -53,10 +55,11 @@ export function streamCompletion(connection: ConsoleConnection, input: Completio
   const offClosed = connection.ws.on('closed', () => {
     if (done) return;
     subscription.unsubscribe();
+    generationId ??= identify();
     if (!generationId) {
       done = true;
       offClosed();
-      return handlers.onError('The connection dropped before the generation started. It may still have run: see Activity.');
+      return handlers.onError('The connection dropped before the server said which generation this is, so it cannot be resumed. It may still have run: see Activity.');
     }
     handlers.onReconnecting(cursor);
     // Subscribing while the socket is down makes graphql-ws connect again (with its back-off).
@@ -65,7 +68,7 @@ export function streamCompletion(connection: ConsoleConnection, input: Completio
 
   return {
     get generationId() {
-      return generationId;
+      return generationId ?? identify();
     },
     stop: () => !done && finish(),
   };

@@ -6,14 +6,16 @@ export const PlaygroundEvent = graphql(`
     ... on CompletionEventBase {
       cursor
     }
-    ... on RoutingDecided {
-      generationId
+    ... on AttemptStarted {
+      ordinal
       provider
       model
       byok
     }
     ... on AttemptFailed {
+      ordinal
       provider
+      status
       code
       message
     }
@@ -87,12 +89,13 @@ export const PlaygroundRouting = graphql(`
       ... on RoutingAttempt {
         generationId
         at
+        ordinal
         provider
         model
         status
         errorCode
         httpStatus
-        latencyMs
+        durationMs
       }
       ... on RoutingFinished {
         finishedGenerationId: generationId
@@ -109,16 +112,18 @@ export const PlaygroundSettled = graphql(`
   query PlaygroundSettled($id: String!) {
     generation(id: $id) {
       id
-      latencyMs
+      ttftMs
       cost
       promptTokens
       completionTokens
       attempts {
         provider
+        model
+        byok
         status
-        errorClass
+        errorCode
         httpStatus
-        latencyMs
+        durationMs
       }
     }
   }

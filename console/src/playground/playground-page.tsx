@@ -18,8 +18,9 @@ interface ChatMessage {
 }
 
 const DEFAULT_MODEL = 'meta-llama/llama-3.3-70b-instruct';
-/** Decisions of generations not (yet) known to be ours are kept this long, newest first. */
+/** Decisions are kept for this many generations (the oldest dropped first). */
 const DECISION_BUFFER = 200;
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function PlaygroundPage() {
   const [options, retry] = useQuery({ query: PlaygroundOptions });
@@ -52,18 +53,32 @@ function Playground({ models, providers, initialModel }: { models: { slug: strin
   const stream = useRef<RunningStream | null>(null);
   const currentId = useRef<string | null>(null);
   const decisions = useRef(new Map<string, RoutingDecision[]>());
+  /** The request in flight: its models, and the plans of this account for those models seen since it was sent. */
+  const pending = useRef<{ models: string[]; plans: Set<string> } | null>(null);
 
-  // Routing decisions of the account, from page load on: a plan is published before the stream tells
-  // us its generation id, so decisions are kept by id and matched once the id is known.
+  /** From now on the timeline shows generation `id`, starting with what the feed already said about it. */
+  const follow = (id: string) => {
+    currentId.current = id;
+    const known = decisions.current.get(id) ?? [];
+    setTimeline((t) => t && known.reduce(withDecision, { ...t, generationId: id }));
+  };
+
+  // Routing decisions of the account, from page load on. `complete` names its generation only at the
+  // end, so the plan for the models just requested tells which generation it is (and which to resume).
   useEffect(() => {
     const subscription = client.subscription(PlaygroundRouting, {}).subscribe((result) => {
       const decision = result.data?.routingDecisions;
       const id = decision && decisionGenerationId(decision);
       if (!decision || !id) return;
-      if (id === currentId.current) return setTimeline((t) => t && withDecision(t, decision));
       const buffer = decisions.current;
       buffer.set(id, [...(buffer.get(id) ?? []), decision]);
       if (buffer.size > DECISION_BUFFER) buffer.delete(buffer.keys().next().value!);
+      if (id === currentId.current) return setTimeline((t) => t && withDecision(t, decision));
+      const request = pending.current;
+      if (decision.__typename === 'RoutingPlanned' && request && sameList(decision.models, request.models)) {
+        request.plans.add(id);
+        if (request.plans.size === 1) follow(id);
+      }
     });
     return () => subscription.unsubscribe();
   }, [client]);
@@ -90,16 +105,18 @@ function Playground({ models, providers, initialModel }: { models: { slug: strin
     currentId.current = null;
     setTimeline(newTimeline(Date.now()));
     let text = '';
+    const input = completionInput(settings, conversation.map(({ role, content }) => ({ role, content })));
+    pending.current = { models: [input.model!, ...(input.models ?? [])], plans: new Set() };
+    // Only an unambiguous match can be resumed: two plans for the same models (another tab) could be either.
+    const identify = () => (pending.current?.plans.size === 1 ? [...pending.current.plans][0]! : null);
 
-    stream.current = streamCompletion(connection, completionInput(settings, conversation.map(({ role, content }) => ({ role, content }))), {
+    stream.current = streamCompletion(connection, input, {
       onEvent(e) {
         setPhase('streaming');
-        if ('generationId' in e && e.generationId && currentId.current !== e.generationId) {
-          const id = e.generationId;
-          currentId.current = id;
-          const early = decisions.current.get(id) ?? [];
-          decisions.current.delete(id);
-          setTimeline((t) => t && early.reduce(withDecision, { ...t, generationId: id }));
+        const finalId = e.__typename === 'CompletionFinished' ? e.generationId : e.__typename === 'CompletionFailed' ? e.failedGenerationId : null;
+        if (finalId) {
+          pending.current = null;
+          if (finalId !== currentId.current) follow(finalId);
         }
         const now = Date.now();
         setTimeline((t) => t && withStreamEvent(t, e, now));
@@ -125,12 +142,13 @@ function Playground({ models, providers, initialModel }: { models: { slug: strin
         setTimeline((t) => t && { ...t, reconnects: t.reconnects + 1 });
       },
       onError(message) {
+        pending.current = null;
         setError(message);
         if (text) setMessages((m) => [...m, { role: 'assistant', content: text, failed: true }]);
         setAnswer('');
         setPhase('idle');
       },
-    });
+    }, identify);
   };
 
   const stop = async () => {

@@ -5,7 +5,7 @@ import { usd } from '../lib/money';
 import { streamFailureMessage } from '../lib/errors';
 import type { Timeline, TimelineAttempt } from './timeline';
 
-const ATTEMPT_TONE: Record<TimelineAttempt['status'], 'good' | 'warn' | 'bad' | 'neutral'> = { sending: 'warn', succeeded: 'good', failed: 'bad', cancelled: 'neutral' };
+const ATTEMPT_TONE: Record<TimelineAttempt['status'], 'good' | 'warn' | 'bad' | 'neutral'> = { sending: 'warn', succeeded: 'good', failed: 'bad', cancelled: 'neutral', skipped: 'neutral' };
 
 /** The routing timeline beside the answer: plan, attempts, served provider, TTFT, tokens, exact cost. */
 export function TimelineView({ timeline, streaming }: { timeline: Timeline | null; streaming: boolean }) {
@@ -71,7 +71,7 @@ export function TimelineView({ timeline, streaming }: { timeline: Timeline | nul
               <li key={i} data-status={a.status}>
                 <strong>{a.provider}</strong> <Badge tone={ATTEMPT_TONE[a.status]}>{a.status}</Badge>
                 {a.byok && <Badge tone="info">your key</Badge>}
-                {a.latencyMs !== null && <span className="muted"> · {millis(a.latencyMs)}</span>}
+                {a.durationMs !== null && <span className="muted"> · {millis(a.durationMs)}</span>}
                 {a.error && <div className="muted">{a.error}</div>}
               </li>
             ))}

@@ -5,11 +5,13 @@ type Planned = Extract<RoutingDecision, { __typename: 'RoutingPlanned' }>;
 type Usage = Extract<PlaygroundEventFragment, { __typename: 'UsageReported' }>;
 
 export interface TimelineAttempt {
+  /** Position in the plan (0-based): the stream and the routing feed both name attempts by it. */
+  ordinal: number;
   provider: string;
   model: string;
   byok: boolean;
-  status: 'sending' | 'succeeded' | 'failed' | 'cancelled';
-  latencyMs: number | null;
+  status: 'sending' | 'succeeded' | 'failed' | 'cancelled' | 'skipped';
+  durationMs: number | null;
   error: string | null;
 }
 
@@ -28,8 +30,6 @@ export interface Timeline {
   /** Time to first token as the server measured it (from the settled record). */
   serverTtftMs: number | null;
   reconnects: number;
-  /** Attempts whose outcome the routing feed reported (the k-th such decision is the k-th attempt). */
-  decided: number;
 }
 
 export const newTimeline = (startedAt: number): Timeline => ({
@@ -44,29 +44,26 @@ export const newTimeline = (startedAt: number): Timeline => ({
   cost: null,
   serverTtftMs: null,
   reconnects: 0,
-  decided: 0,
 });
 
-const ATTEMPT_STATUS: Record<string, TimelineAttempt['status']> = { succeeded: 'succeeded', failed: 'failed', cancelled: 'cancelled' };
+const STATUS: Record<string, TimelineAttempt['status']> = { succeeded: 'succeeded', failed: 'failed', cancelled: 'cancelled', skipped: 'skipped' };
+const statusOf = (s: string): TimelineAttempt['status'] => STATUS[s.toLowerCase()] ?? 'failed';
 
-/** Merges an outcome into attempt `index` when it is at `provider`, else records a new attempt. */
-function settleAttempt(t: Timeline, index: number, provider: string, outcome: Partial<TimelineAttempt> & Pick<TimelineAttempt, 'status'>, model = ''): TimelineAttempt[] {
-  const attempts = [...t.attempts];
-  if (index >= 0 && attempts[index]?.provider === provider) attempts[index] = { ...attempts[index]!, ...outcome };
-  else attempts.push({ provider, model, byok: false, latencyMs: null, error: null, ...outcome });
-  return attempts;
+/** Merges what is known of attempt `ordinal` into the list (kept in plan order). */
+function withAttempt(t: Timeline, ordinal: number, known: Partial<TimelineAttempt> & Pick<TimelineAttempt, 'provider'>): Timeline {
+  const existing = t.attempts.find((a) => a.ordinal === ordinal);
+  const merged: TimelineAttempt = { ordinal, model: '', byok: false, status: 'sending', durationMs: null, error: null, ...existing, ...known };
+  const attempts = [...t.attempts.filter((a) => a.ordinal !== ordinal), merged].sort((a, b) => a.ordinal - b.ordinal);
+  return { ...t, attempts };
 }
-
-/** Attempts run one after another: the one at `provider` still waiting is the last one sent there. */
-const pendingAt = (attempts: TimelineAttempt[], provider: string) => attempts.findLastIndex((a) => a.provider === provider && a.status === 'sending');
 
 /** A completion-stream event (at `now`, ms since epoch). */
 export function withStreamEvent(t: Timeline, e: PlaygroundEventFragment, now: number): Timeline {
   switch (e.__typename) {
-    case 'RoutingDecided':
-      return { ...t, generationId: e.generationId, attempts: [...t.attempts, { provider: e.provider, model: e.model, byok: e.byok, status: 'sending', latencyMs: null, error: null }] };
+    case 'AttemptStarted':
+      return withAttempt(t, e.ordinal, { provider: e.provider, model: e.model, byok: e.byok });
     case 'AttemptFailed':
-      return { ...t, attempts: settleAttempt(t, pendingAt(t.attempts, e.provider), e.provider, { status: 'failed', error: `${e.code}: ${e.message}` }) };
+      return withAttempt(t, e.ordinal, { provider: e.provider, status: statusOf(e.status), error: `${e.code.toLowerCase()}: ${e.message}` });
     case 'TextDelta':
     case 'ReasoningDelta':
       return t.firstTokenMs === null ? { ...t, firstTokenMs: now - t.startedAt } : t;
@@ -89,14 +86,14 @@ export function withDecision(t: Timeline, d: RoutingDecision): Timeline {
   switch (d.__typename) {
     case 'RoutingPlanned':
       return { ...t, plan: d };
-    case 'RoutingAttempt': {
-      const outcome = {
-        status: ATTEMPT_STATUS[d.status] ?? 'failed',
-        latencyMs: d.latencyMs ?? null,
-        error: d.errorCode ? `${d.errorCode}${d.httpStatus ? ` (HTTP ${d.httpStatus})` : ''}` : null,
-      };
-      return { ...t, attempts: settleAttempt(t, t.decided, d.provider, outcome, d.model), decided: t.decided + 1 };
-    }
+    case 'RoutingAttempt':
+      return withAttempt(t, d.ordinal, {
+        provider: d.provider,
+        model: d.model,
+        status: statusOf(d.status),
+        durationMs: d.durationMs ?? null,
+        error: d.errorCode ? `${d.errorCode.toLowerCase()}${d.httpStatus ? ` (HTTP ${d.httpStatus})` : ''}` : null,
+      });
     case 'RoutingFinished':
       return { ...t, cost: d.cost };
     default:
@@ -106,18 +103,19 @@ export function withDecision(t: Timeline, d: RoutingDecision): Timeline {
 
 /**
  * The settled record fills in what a live feed may have missed (decisions are not replayed after a
- * reconnect): every attempt's outcome and latency, the server's TTFT and the charged cost.
+ * reconnect): every attempt's outcome and duration, the server's TTFT and the charged cost.
  */
 export function withSettled(t: Timeline, g: NonNullable<PlaygroundSettledQuery['generation']>): Timeline {
-  const attempts: TimelineAttempt[] = g.attempts.map((a, i) => ({
+  const attempts: TimelineAttempt[] = g.attempts.map((a, ordinal) => ({
+    ordinal,
     provider: a.provider,
-    model: t.attempts[i]?.model ?? t.served?.model ?? '',
-    byok: t.attempts[i]?.byok ?? false,
-    status: ATTEMPT_STATUS[a.status] ?? 'failed',
-    latencyMs: a.latencyMs ?? null,
-    error: a.errorClass ? `${a.errorClass}${a.httpStatus ? ` (HTTP ${a.httpStatus})` : ''}` : null,
+    model: a.model,
+    byok: a.byok,
+    status: statusOf(a.status),
+    durationMs: a.durationMs ?? null,
+    error: a.errorCode ? `${a.errorCode.toLowerCase()}${a.httpStatus ? ` (HTTP ${a.httpStatus})` : ''}` : null,
   }));
-  return { ...t, attempts: attempts.length ? attempts : t.attempts, serverTtftMs: g.latencyMs ?? null, cost: g.cost };
+  return { ...t, attempts: attempts.length ? attempts : t.attempts, serverTtftMs: g.ttftMs ?? null, cost: g.cost };
 }
 
 /** Aliased per member: the field is `String!` on some members and `String` on others (see the report on the schema). */

@@ -47,26 +47,43 @@ export function usageCost(p: BillablePricing, u: BillableUsage): CostBreakdown {
   return { total, cacheDiscount };
 }
 
+/**
+ * The most output tokens one endpoint may generate for a request: the client's `max_tokens`, the
+ * endpoint's completion limit and the context room left after the prompt bound, whichever is least.
+ * The hold covers exactly this many, and it is the output cap sent upstream (reasoning included).
+ */
+export function outputCap(endpoint: { contextLength: number; maxCompletionTokens: number | null }, promptTokens: number, maxTokens: number | null): number {
+  const room = Math.max(0, endpoint.contextLength - promptTokens);
+  return Math.min(maxTokens ?? Infinity, endpoint.maxCompletionTokens ?? Infinity, room);
+}
+
 export interface ReservationCandidate {
-  pricing: Pick<BillablePricing, 'prompt' | 'completion' | 'request' | 'internalReasoning'>;
+  pricing: Pick<BillablePricing, 'prompt' | 'completion' | 'request' | 'internalReasoning'> & Partial<Pick<BillablePricing, 'inputCacheWrite'>>;
   contextLength: number;
   maxCompletionTokens: number | null;
   /** Share of the price charged on credits, in basis points (a BYOK attempt pays only the BYOK fee); all of it when absent. */
   chargedBasisPoints?: bigint;
 }
 
+/** The prompt as the hold sees it: `bound` tokens are priced (no tokenizer counts more), `estimate` sizes the output room. */
+export interface PromptSize {
+  bound: number;
+  estimate: number;
+}
+
 /**
- * The most a request can cost on any endpoint it may be sent to: the prompt estimate at the prompt
- * price, plus every token it may generate at the dearer of completion/reasoning price, plus the
- * request fee — maximised over the plan, because failover may land on any of them.
+ * The most a request can cost on any endpoint it may be sent to: the prompt bound at the dearer of
+ * the prompt and cache-write prices, plus every token it may generate (the output cap sent upstream)
+ * at the dearer of completion/reasoning price, plus the request fee — maximised over the plan,
+ * because failover may land on any of them. The bill can never exceed it.
  */
-export function worstCaseCost(candidates: readonly ReservationCandidate[], promptTokens: number, maxTokens: number | null): Money {
+export function worstCaseCost(candidates: readonly ReservationCandidate[], prompt: PromptSize, maxTokens: number | null): Money {
   let worst = ZERO;
   for (const c of candidates) {
-    const room = Math.max(0, c.contextLength - promptTokens);
-    const outputTokens = Math.min(maxTokens ?? c.maxCompletionTokens ?? room, c.maxCompletionTokens ?? room, room);
+    const outputTokens = outputCap(c, prompt.estimate, maxTokens);
     const outputPrice = compare(c.pricing.internalReasoning, c.pricing.completion) > 0 ? c.pricing.internalReasoning : c.pricing.completion;
-    const listCost = add(add(times(c.pricing.prompt, promptTokens), times(outputPrice, outputTokens)), c.pricing.request);
+    const promptPrice = max(c.pricing.prompt, c.pricing.inputCacheWrite ?? ZERO);
+    const listCost = add(add(times(promptPrice, prompt.bound), times(outputPrice, outputTokens)), c.pricing.request);
     const cost = c.chargedBasisPoints === undefined ? listCost : percentOf(listCost, c.chargedBasisPoints, 'up');
     if (cost > worst) worst = cost;
   }

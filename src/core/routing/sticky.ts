@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The conversation identity that prompt caching follows: `session_id` when given, else a hash of the
- * first system and the first user message (later turns of one conversation share both).
+ * The conversation identity that prompt caching follows, within one account (`scope`): `session_id`
+ * when given, else the first system and the first user message (later turns of one conversation share
+ * both). Hashed with the account, so it has a fixed length and one tenant can never hit — or steer —
+ * another tenant's conversation by sending the same opening messages.
  */
-export function stickyKeyFor(input: { sessionId?: string | null; firstSystem?: string | null; firstUser?: string | null }): string | null {
-  if (input.sessionId) return `session:${input.sessionId}`;
+export function stickyKeyFor(input: { scope: string; sessionId?: string | null; firstSystem?: string | null; firstUser?: string | null }): string | null {
+  const hash = (kind: string, ...parts: string[]) => {
+    const h = createHash('sha256').update(input.scope);
+    for (const part of parts) h.update('\u0000').update(part);
+    return `${kind}:${h.digest('hex').slice(0, 32)}`;
+  };
+  if (input.sessionId) return hash('session', input.sessionId);
   if (!input.firstUser) return null;
-  const digest = createHash('sha256').update(input.firstSystem ?? '').update('\u0000').update(input.firstUser).digest('hex');
-  return `prompt:${digest.slice(0, 32)}`;
+  return hash('prompt', input.firstSystem ?? '', input.firstUser);
 }
 
 interface Remembered {

@@ -46,7 +46,7 @@ export class KeyManagement {
 
   async list(principal: Principal): Promise<ApiKey[]> {
     requireKeyManagement(principal);
-    return this.em.find(ApiKeySchema, { account: principal.accountId }, { orderBy: { createdAt: 'asc' } });
+    return this.em.find(ApiKeySchema, { account: principal.accountId, deletedAt: null }, { orderBy: { createdAt: 'asc' } });
   }
 
   async get(principal: Principal, id: string): Promise<ApiKey> {
@@ -76,14 +76,17 @@ export class KeyManagement {
     requireKeyManagement(principal);
     const key = await this.owned(principal, id);
     if (key.id === principal.key.id) throw new ForbiddenError('A key cannot delete itself');
-    await this.em.removeAndFlush(key);
+    // Soft: a generation still running with this key settles against its row; the key never authenticates again.
+    key.deletedAt = new Date();
+    key.disabled = true;
+    await this.em.flush();
     this.auth.forget(key.hash);
     return key.id;
   }
 
   /** Another account's key is reported exactly like a missing one, so ids reveal nothing. */
   private async owned(principal: Principal, id: string): Promise<ApiKey> {
-    const key = isUuid(id) ? await this.em.findOne(ApiKeySchema, { id, account: principal.accountId }) : null;
+    const key = isUuid(id) ? await this.em.findOne(ApiKeySchema, { id, account: principal.accountId, deletedAt: null }) : null;
     if (!key) throw new NotFoundError(`No key ${id}`);
     return key;
   }

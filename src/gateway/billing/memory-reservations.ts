@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { add, compare, money, sub, ZERO, type Money } from '../../core/billing/money.js';
+import type { GenerationRecord } from '../../core/generation/record.js';
 import type { Reservations } from './reservations.js';
+import { keyChargeOf } from './key-charge.js';
 
 type Row = Record<string, unknown>;
 const asMoney = (v: unknown): Money => money(BigInt(String(v ?? 0)));
@@ -33,7 +35,10 @@ interface KeyHold {
  * balances are re-read after `invalidate` and every `reloadMs` (out-of-band changes), unless a
  * settlement raced the read (then the tracked value stands).
  */
-export function memoryReservations(em: EntityManager, { reloadMs = 60_000 } = {}): Reservations {
+export function memoryReservations(
+  em: EntityManager,
+  { reloadMs = 60_000, uncommitted = () => [] }: { reloadMs?: number; uncommitted?: (accountId: string) => readonly GenerationRecord[] } = {},
+): Reservations {
   const accounts = new Map<string, AccountHold>();
   const keys = new Map<string, KeyHold>();
   const loading = new Map<string, Promise<void>>();
@@ -43,23 +48,32 @@ export function memoryReservations(em: EntityManager, { reloadMs = 60_000 } = {}
   async function loadAccount(accountId: string): Promise<void> {
     const existing = accounts.get(accountId);
     const version = existing?.version ?? 0;
+    // Settlements accepted but not committed yet are not in the row: subtract every one pending before
+    // or after the read (one that committed in between is subtracted twice — an under-estimate, never over).
+    const before = uncommitted(accountId);
     const [row] = await em.getConnection().execute<Row[]>('select balance, reserved from account where id = ?', [accountId]);
+    const pending = new Map([...before, ...uncommitted(accountId)].map((r) => [r.id, r.cost]));
     const current = accounts.get(accountId);
     if (!row) return;
+    const balance = sub(asMoney(row.balance), [...pending.values()].reduce((a, b) => add(a, b), ZERO));
     if (!current) {
-      accounts.set(accountId, { balance: asMoney(row.balance), heldElsewhere: asMoney(row.reserved), held: ZERO, loadedAt: Date.now(), version: 0, settling: 0, stale: false });
+      accounts.set(accountId, { balance, heldElsewhere: asMoney(row.reserved), held: ZERO, loadedAt: Date.now(), version: 0, settling: 0, stale: false });
     } else if (current.version === version && current.settling === 0) {
-      Object.assign(current, { balance: asMoney(row.balance), heldElsewhere: asMoney(row.reserved), loadedAt: Date.now(), stale: false });
+      Object.assign(current, { balance, heldElsewhere: asMoney(row.reserved), loadedAt: Date.now(), stale: false });
     } else {
       current.loadedAt = Date.now(); // raced a settlement: keep the tracked value, try again later
     }
   }
 
-  async function loadKey(apiKeyId: string): Promise<void> {
+  async function loadKey(apiKeyId: string, accountId: string): Promise<void> {
     if (keys.has(apiKeyId)) return;
+    const ofKey = () => uncommitted(accountId).filter((r) => r.apiKeyId === apiKeyId);
+    const before = ofKey();
     const [row] = await em.getConnection().execute<Row[]>('select period_usage, period_started_at from api_key where id = ?', [apiKeyId]);
     if (!row || keys.has(apiKeyId)) return;
-    keys.set(apiKeyId, { periodStart: new Date(row.period_started_at as string), periodUsage: asMoney(row.period_usage), held: ZERO });
+    const periodStart = new Date(row.period_started_at as string);
+    const pending = new Map([...before, ...ofKey()].filter((r) => r.keyPeriodStart >= periodStart).map((r) => [r.id, keyChargeOf(r)]));
+    keys.set(apiKeyId, { periodStart, periodUsage: [...pending.values()].reduce((a, b) => add(a, b), asMoney(row.period_usage)), held: ZERO });
   }
 
   const once = (id: string, load: () => Promise<void>) => {
@@ -75,7 +89,7 @@ export function memoryReservations(em: EntityManager, { reloadMs = 60_000 } = {}
     async reserve(input) {
       const account = accounts.get(input.accountId);
       if (!account || account.stale || Date.now() - account.loadedAt > reloadMs) await once(`a:${input.accountId}`, () => loadAccount(input.accountId));
-      if (input.apiKeyId && input.keyLimit !== null && !keys.has(input.apiKeyId)) await once(`k:${input.apiKeyId}`, () => loadKey(input.apiKeyId!));
+      if (input.apiKeyId && input.keyLimit !== null && !keys.has(input.apiKeyId)) await once(`k:${input.apiKeyId}`, () => loadKey(input.apiKeyId!, input.accountId));
       // From here to the end: synchronous, so no other request interleaves between check and hold.
       const a = accounts.get(input.accountId);
       if (!a) return { ok: false, reason: 'insufficient_credits' };

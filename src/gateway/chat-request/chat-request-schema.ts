@@ -260,7 +260,10 @@ export const reasoningSchema = z
 // Body
 
 export const maxTokensSchema = z.int().min(1).max(1_000_000);
-export const modelSlug = z.string().trim().min(1).max(256);
+/** Text that is stored (model ids, session ids): Postgres text cannot hold NUL, and nothing stored may fail after output. */
+export const storableText = (max: number) => z.string().max(max).refine((v) => !v.includes('\u0000'), { error: 'must not contain NUL characters' });
+/** A model id fits the catalog's column (200 characters). */
+export const modelSlug = z.string().trim().min(1).max(200).refine((v) => !v.includes('\u0000'), { error: 'must not contain NUL characters' });
 
 export const bodySchema = z.object({
   model: modelSlug.nullish(),
@@ -290,7 +293,7 @@ export const bodySchema = z.object({
   reasoning: reasoningSchema.nullish(),
   include_reasoning: z.boolean().nullish(),
   user: z.string().max(256).nullish(),
-  session_id: z.string().max(256).nullish(),
+  session_id: storableText(256).nullish(),
   provider: providerPreferencesSchema.nullish(),
   // transforms, plugins, usage, prediction, … are accepted and ignored (stripped).
 });

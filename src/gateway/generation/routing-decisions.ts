@@ -1,42 +1,21 @@
-import { describeExclusion, type Plan } from '../../core/routing/index.js';
-import type { Money } from '../../core/billing/money.js';
-import type { AttemptRecord } from '../../persistence/repositories/generation-recorder.js';
+import type { AttemptRecord } from '../../core/generation/record.js';
+import type { ObservedEvent, PlanSummary } from './generation-events.js';
 
 /**
  * What routing decided for a generation and how each attempt went, as it happens — for dashboards
- * (`routingDecisions` subscription). Plain JSON, so it crosses Redis pub/sub unchanged.
+ * (`routingDecisions` subscription), metrics and traces. A projection of the pipeline's events;
+ * plain JSON, so it crosses Redis pub/sub unchanged.
  */
 export type RoutingDecision =
-  | {
-      kind: 'planned';
-      generationId: string | null;
-      accountId: string;
-      at: string;
-      models: string[];
-      mode: Plan['mode'];
-      candidates: { provider: string; model: string; endpointId: string; reason: string; weight: number | null }[];
-      excluded: { provider: string; model: string; endpointId: string; reason: string }[];
-      stickyHit: boolean;
-    }
-  | {
-      kind: 'attempt';
-      generationId: string;
-      accountId: string;
-      at: string;
-      provider: string;
-      model: string;
-      status: AttemptRecord['status'];
-      errorCode: string | null;
-      httpStatus: number | null;
-      latencyMs: number | null;
-    }
+  | ({ kind: 'planned'; generationId: string | null; accountId: string; at: string } & PlanSummary)
+  | ({ kind: 'attempt'; generationId: string; accountId: string; at: string; ordinal: number } & Pick<AttemptRecord, 'provider' | 'model' | 'status' | 'errorCode' | 'httpStatus' | 'durationMs' | 'ttftMs'>)
   | {
       kind: 'finished';
       generationId: string | null;
       accountId: string;
       at: string;
       status: 'succeeded' | 'failed' | 'cancelled' | 'refused';
-      /** Why it failed or was refused: an error code (no_route, insufficient_credits, key_limit, rate_limited…). */
+      /** Why it failed or was refused: an error code or refusal reason (no_route, insufficient_credits, key_limit, rate_limited…). */
       reason: string | null;
       provider: string | null;
       costPico: string;
@@ -51,43 +30,32 @@ export const ALL_ACCOUNTS = '*';
 
 export type DecisionSink = (decision: RoutingDecision) => void;
 
-export function plannedDecision(plan: Plan, generationId: string | null, accountId: string, models: string[]): RoutingDecision {
-  return {
-    kind: 'planned',
-    generationId,
-    accountId,
-    at: new Date().toISOString(),
-    models,
-    mode: plan.mode,
-    candidates: plan.attempts.map((a) => ({ provider: a.endpoint.providerSlug, model: a.modelId, endpointId: a.endpoint.id, reason: a.reason, weight: a.weight ?? null })),
-    excluded: plan.excluded.map((e) => ({ provider: e.providerSlug, model: e.modelId, endpointId: e.endpointId, reason: describeExclusion(e.reason) })),
-    stickyHit: plan.attempts[0]?.reason === 'sticky',
-  };
-}
-
-export function attemptDecision(generationId: string, accountId: string, model: string, a: AttemptRecord): RoutingDecision {
-  return { kind: 'attempt', generationId, accountId, at: new Date().toISOString(), provider: a.provider, model, status: a.status, errorCode: a.errorClass, httpStatus: a.httpStatus, latencyMs: a.latencyMs };
-}
-
-type Finished = Extract<RoutingDecision, { kind: 'finished' }>;
-
-export function finishedDecision(
-  generationId: string | null,
-  accountId: string,
-  status: Finished['status'],
-  details: { reason?: string | null; provider?: string | null; cost?: Money; promptTokens?: number; completionTokens?: number; ttftMs?: number | null } = {},
-): RoutingDecision {
-  return {
-    kind: 'finished',
-    generationId,
-    accountId,
-    at: new Date().toISOString(),
-    status,
-    reason: details.reason ?? null,
-    provider: details.provider ?? null,
-    costPico: (details.cost ?? 0n).toString(),
-    promptTokens: details.promptTokens ?? 0,
-    completionTokens: details.completionTokens ?? 0,
-    ttftMs: details.ttftMs ?? null,
-  };
+/** The routing decision an observed pipeline event amounts to, if any. */
+export function decisionOf({ accountId, generationId, at, event }: ObservedEvent): RoutingDecision | null {
+  const when = new Date(at).toISOString();
+  switch (event.type) {
+    case 'planned':
+      return { kind: 'planned', generationId: event.generationId, accountId, at: when, ...event.plan };
+    case 'attempt-finished': {
+      const { provider, model, status, errorCode, httpStatus, durationMs, ttftMs } = event.attempt;
+      return { kind: 'attempt', generationId: generationId!, accountId, at: when, ordinal: event.ordinal, provider, model, status, errorCode, httpStatus, durationMs, ttftMs };
+    }
+    case 'finished': {
+      const o = event.outcome;
+      if (o.kind === 'refused') return { kind: 'finished', generationId, accountId, at: when, status: 'refused', reason: o.reason, provider: null, costPico: '0', promptTokens: 0, completionTokens: 0, ttftMs: null };
+      if (o.kind === 'failed') {
+        return {
+          kind: 'finished', generationId: o.generationId, accountId, at: when, status: o.error.code === 'cancelled' ? 'cancelled' : 'failed', reason: o.error.code,
+          provider: o.provider, costPico: o.cost.toString(), promptTokens: o.tokens.prompt, completionTokens: o.tokens.completion, ttftMs: null,
+        };
+      }
+      const usage = o.result.usage;
+      return {
+        kind: 'finished', generationId: o.generationId, accountId, at: when, status: 'succeeded', reason: null, provider: o.provider, costPico: o.cost.toString(),
+        promptTokens: usage?.input.total ?? 0, completionTokens: usage?.output.total ?? 0, ttftMs: o.attempts.find((a) => a.status === 'succeeded')?.ttftMs ?? null,
+      };
+    }
+    default:
+      return null;
+  }
 }

@@ -19,7 +19,7 @@ builder.node(ApiKeyRef, {
   // Scoped to the caller's account: another account's key id resolves to null, like a missing one.
   loadMany: async (ids, ctx) => {
     if (!ctx.principal) return ids.map(() => null);
-    const keys = await ctx.em.find(ApiKeySchema, { id: { $in: ids.filter((id) => isUuid(id)) }, account: ctx.principal.accountId });
+    const keys = await ctx.em.find(ApiKeySchema, { id: { $in: ids.filter((id) => isUuid(id)) }, account: ctx.principal.accountId, deletedAt: null });
     return ids.map((id) => keys.find((k) => k.id === id) ?? null);
   },
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'limitReset' in value && 'hash' in value,

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { parseChatCompletionRequest } from '../../gateway/chat-request/parse-chat-request.js';
-import type { CompletionInput } from '../../gateway/generation/run-completion.js';
+import { completionInputOf, type CompletionInput } from '../../gateway/generation/completion-input.js';
 import { InvalidInputError } from '../../gateway/user-errors.js';
 import { ProviderPreferencesInput, providerPreferencesFrom } from './route-plan.js';
 
@@ -59,7 +59,6 @@ export function completionInputFrom(input: Input, stream: boolean): CompletionIn
   };
   const parsed = parseChatCompletionRequest(body);
   if (!parsed.ok) throw new InvalidInputError(parsed.message, parsed.path || null);
-  const v = parsed.value;
-  const provider = input.provider ? providerPreferencesFrom(input.provider) : v.provider;
-  return { chat: v.chat, models: v.models, provider, usedParameters: v.usedParameters, inputModalities: v.inputModalities, sessionId: v.sessionId, stream };
+  const completion = completionInputOf(parsed.value);
+  return input.provider ? { ...completion, provider: providerPreferencesFrom(input.provider) } : completion;
 }

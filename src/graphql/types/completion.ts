@@ -1,18 +1,30 @@
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
-import { CompletionRefusedError } from '../../gateway/generation/completion-refused.js';
-import { CursorExpiredError, GenerationNotFoundError, type LogEntry } from '../../realtime/generation-log.js';
-import type { CompletionEvent } from '../../gateway/generation/completion-events.js';
+import { CursorExpiredError, GenerationNotFoundError } from '../../realtime/generation-log.js';
+import type { ErrorInfo, RefusalReason } from '../../gateway/generation/generation-events.js';
 import { NotFoundError } from '../../gateway/user-errors.js';
 import { requirePrincipal } from '../require-principal.js';
 import type { GraphQLContext } from '../context.js';
-import { CompletionEventRef } from './completion-events.js';
+import { CompletionEventRef, isShown, type ShownEntry } from './completion-events.js';
 import { CompletionRequestInput, completionInputFrom } from './completion-input.js';
 import { UserErrorInterface, USER_ERRORS } from './user-errors.js';
 
+/** A generation that could not start (no route, credits, rate limit, shutdown), as a user-facing error. */
+export class CompletionRefusedError extends Error {
+  readonly code: string;
+  readonly retryAfterSeconds: number | null;
+  readonly details: unknown;
+  constructor(reason: RefusalReason | 'service_unavailable', error: ErrorInfo) {
+    super(error.message);
+    this.code = reason;
+    this.retryAfterSeconds = error.metadata.retryAfterMs === undefined ? null : Math.ceil(error.metadata.retryAfterMs / 1000);
+    this.details = error.metadata.details ?? null;
+  }
+}
+
 builder.objectType(CompletionRefusedError, {
   name: 'CompletionRefusedError',
-  description: 'The generation could not start: NO_ROUTE (details say which filter excluded each provider), INSUFFICIENT_CREDITS, RATE_LIMITED, SERVICE_UNAVAILABLE…',
+  description: 'The generation could not start: NO_ROUTE (details say which filter excluded each provider), INSUFFICIENT_CREDITS, KEY_LIMIT, RATE_LIMITED, SERVICE_UNAVAILABLE.',
   interfaces: [UserErrorInterface],
   fields: (t) => ({
     retryAfterSeconds: t.int({ nullable: true, resolve: (e) => e.retryAfterSeconds }),
@@ -35,7 +47,7 @@ builder.mutationField('startCompletion', (t) =>
     args: { input: t.arg({ type: CompletionRequestInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const started = await ctx.generations.start(requirePrincipal(ctx), completionInputFrom(input, true));
-      if (started.kind === 'refused') throw new CompletionRefusedError(started.error);
+      if (started.kind === 'refused') throw new CompletionRefusedError(started.reason, started.error);
       return { generationId: started.generationId };
     },
   }),
@@ -64,11 +76,11 @@ function cursorOf(after: string | null | undefined): number {
   return Number(after);
 }
 
-/** Log failures as GraphQL errors a client can act on (subscriptions have no result union). */
-async function* following(ctx: GraphQLContext, generationId: string, after: number): AsyncGenerator<LogEntry<CompletionEvent>> {
+/** The log entries a completion stream shows; log failures as GraphQL errors a client can act on (subscriptions have no result union). */
+async function* following(ctx: GraphQLContext, generationId: string, after: number): AsyncGenerator<ShownEntry> {
   const controller = new AbortController();
   try {
-    yield* await ctx.generations.follow(requirePrincipal(ctx), generationId, after, controller.signal);
+    for await (const entry of await ctx.generations.follow(requirePrincipal(ctx), generationId, after, controller.signal)) if (isShown(entry)) yield entry;
   } catch (error) {
     if (error instanceof NotFoundError || error instanceof GenerationNotFoundError) {
       throw new GraphQLError(`No running or recent generation ${generationId}`, { extensions: { code: 'NOT_FOUND' } });
@@ -86,7 +98,7 @@ builder.subscriptionField('completionStream', (t) =>
     description: 'A generation’s events after `after` (replayed, then live) up to CompletionFinished or CompletionFailed. Reconnect with the last cursor you saw: no gap, no duplicate.',
     args: { generationId: t.arg.string({ required: true }), after: t.arg.string() },
     subscribe: (_root, { generationId, after }, ctx) => following(ctx, generationId, cursorOf(after)),
-    resolve: (entry) => entry as never,
+    resolve: (entry) => entry,
   }),
 );
 
@@ -98,12 +110,11 @@ builder.subscriptionField('complete', (t) =>
     subscribe: async function* (_root, { input }, ctx) {
       const started = await ctx.generations.start(requirePrincipal(ctx), completionInputFrom(input, true));
       if (started.kind === 'refused') {
-        const { code, message } = started.error;
-        yield { seq: 0, event: { type: 'CompletionFailed', generationId: null, code, message } } satisfies LogEntry<CompletionEvent>;
+        yield { seq: 0, event: { type: 'finished', outcome: { kind: 'refused', reason: started.reason, error: started.error } } } satisfies ShownEntry;
         return;
       }
       yield* following(ctx, started.generationId, 0);
     },
-    resolve: (entry) => entry as never,
+    resolve: (entry) => entry,
   }),
 );

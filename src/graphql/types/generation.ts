@@ -2,56 +2,60 @@ import DataLoader from 'dataloader';
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
-import { AttemptSchema, GenerationSchema, type Attempt, type Generation } from '../../persistence/entities/index.js';
+import type { AttemptRecord } from '../../core/generation/record.js';
+import type { GenerationCursor, GenerationFilter, GenerationView } from '../../persistence/queries/generation-reader.js';
 import { requirePrincipal } from '../require-principal.js';
-import { isUuid } from '../../persistence/uuid.js';
 import type { GraphQLContext } from '../context.js';
+import { ErrorCodeEnum, graphqlErrorCode } from './error-code.js';
 
 // One query for the attempts of every generation on a page (per operation, like the catalog loaders).
-const attemptLoaders = new WeakMap<GraphQLContext, DataLoader<string, Attempt[]>>();
+const attemptLoaders = new WeakMap<GraphQLContext, DataLoader<string, AttemptRecord[]>>();
 const attemptsOf = (ctx: GraphQLContext) => {
   let loader = attemptLoaders.get(ctx);
   if (!loader) {
-    loader = new DataLoader(async (ids) => {
-      const rows = await ctx.em.find(AttemptSchema, { generation: { $in: [...ids] } }, { orderBy: { ordinal: 'asc' } });
-      return ids.map((id) => rows.filter((a) => a.generation.id === id));
-    });
+    loader = new DataLoader((ids) => ctx.generationReader.attemptsOf(ids));
     attemptLoaders.set(ctx, loader);
   }
   return loader;
 };
 
-const AttemptRef = builder.objectRef<Attempt>('Attempt').implement({
-  description: 'One upstream call made for a generation, in plan order.',
+const AttemptRef = builder.objectRef<AttemptRecord>('Attempt').implement({
+  description: 'One dispatch target the attempt loop reached for a generation, in plan order.',
   fields: (t) => ({
     provider: t.exposeString('provider'),
-    status: t.string({ description: 'succeeded, failed or cancelled.', resolve: (a) => a.status }),
-    errorClass: t.string({ nullable: true, resolve: (a) => a.errorClass ?? null }),
-    httpStatus: t.int({ nullable: true, resolve: (a) => a.httpStatus ?? null }),
-    latencyMs: t.int({ nullable: true, resolve: (a) => a.latencyMs ?? null }),
+    model: t.exposeString('model'),
+    byok: t.exposeBoolean('byok', { description: 'Sent with the account’s own provider key.' }),
+    status: t.string({ description: 'succeeded, failed, cancelled or skipped (not sent: circuit breaker open).', resolve: (a) => a.status }),
+    errorCode: t.field({ type: ErrorCodeEnum, nullable: true, resolve: (a) => (a.errorCode === null ? null : graphqlErrorCode(a.errorCode)) }),
+    errorMessage: t.string({ nullable: true, resolve: (a) => a.errorMessage }),
+    httpStatus: t.int({ nullable: true, resolve: (a) => a.httpStatus }),
+    durationMs: t.int({ nullable: true, description: 'From sending the request to the end of the call.', resolve: (a) => a.durationMs }),
+    ttftMs: t.int({ nullable: true, description: 'From sending the request to its first output.', resolve: (a) => a.ttftMs }),
   }),
 });
 
-export const GenerationRef = builder.objectRef<Generation>('Generation').implement({
+export const GenerationRef = builder.objectRef<GenerationView>('Generation').implement({
   description: 'A settled generation, as `/api/v1/generation` reports it.',
   fields: (t) => ({
     id: t.exposeString('id'),
     requestedModels: t.stringList({ resolve: (g) => g.requestedModels }),
-    model: t.string({ nullable: true, description: 'The model that served.', resolve: (g) => g.model ?? null }),
-    provider: t.string({ nullable: true, resolve: (g) => g.provider ?? null }),
+    model: t.string({ nullable: true, description: 'The model that served.', resolve: (g) => g.model }),
+    provider: t.string({ nullable: true, resolve: (g) => g.provider }),
     status: t.string({ description: 'succeeded, failed or cancelled.', resolve: (g) => g.status }),
     streamed: t.exposeBoolean('streamed'),
     cancelled: t.exposeBoolean('cancelled'),
-    promptTokens: t.int({ resolve: (g) => g.tokensPrompt }),
-    completionTokens: t.int({ resolve: (g) => g.tokensCompletion }),
-    reasoningTokens: t.int({ resolve: (g) => g.tokensReasoning }),
-    cachedTokens: t.int({ resolve: (g) => g.tokensCached }),
+    promptTokens: t.int({ resolve: (g) => g.tokens.prompt }),
+    completionTokens: t.int({ resolve: (g) => g.tokens.completion }),
+    reasoningTokens: t.int({ resolve: (g) => g.tokens.reasoning }),
+    cachedTokens: t.int({ resolve: (g) => g.tokens.cached }),
+    cacheWriteTokens: t.int({ resolve: (g) => g.tokens.cacheWrite }),
     cost: t.field({ type: 'Money', description: 'Charged on credits.', resolve: (g) => g.cost }),
     isByok: t.exposeBoolean('isByok'),
     byokUsage: t.field({ type: 'Money', resolve: (g) => g.byokUsage }),
-    latencyMs: t.int({ nullable: true, description: 'Time to first token.', resolve: (g) => g.latencyMs ?? null }),
-    finishReason: t.string({ nullable: true, resolve: (g) => g.finishReason ?? null }),
-    nativeFinishReason: t.string({ nullable: true, resolve: (g) => g.nativeFinishReason ?? null }),
+    ttftMs: t.int({ nullable: true, description: 'Time to first token of the attempt that served.', resolve: (g) => g.ttftMs }),
+    generationTimeMs: t.int({ nullable: true, description: 'From sending the serving attempt to its end.', resolve: (g) => g.generationTimeMs }),
+    finishReason: t.string({ nullable: true, resolve: (g) => g.finishReason }),
+    nativeFinishReason: t.string({ nullable: true, resolve: (g) => g.nativeFinishReason }),
     createdAt: t.field({ type: 'DateTime', resolve: (g) => g.createdAt }),
     attempts: t.field({ type: [AttemptRef], resolve: (g, _a, ctx) => attemptsOf(ctx).load(g.id) }),
   }),
@@ -63,49 +67,21 @@ builder.queryField('generation', (t) =>
     nullable: true,
     description: 'A settled generation of your account (null while it runs, and for anyone else’s).',
     args: { id: t.arg.string({ required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.em.findOne(GenerationSchema, { id, account: requirePrincipal(ctx).accountId }),
+    resolve: (_root, { id }, ctx) => ctx.generationReader.find(requirePrincipal(ctx).accountId, id),
   }),
 );
 
-export interface GenerationFilter {
-  model?: string;
-  provider?: string;
-  status?: string;
-  apiKeyId?: string;
-}
+const toCursor = (g: GenerationView) => Buffer.from(`${g.createdAt.toISOString()}|${g.id}`).toString('base64url');
 
-const toCursor = (g: Generation) => Buffer.from(`${g.createdAt.toISOString()}|${g.id}`).toString('base64url');
-
-function fromCursor(cursor: string): { createdAt: Date; id: string } {
+function fromCursor(cursor: string): GenerationCursor {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at ?? '');
   if (!id || Number.isNaN(createdAt.getTime())) throw new GraphQLError(`Invalid cursor "${cursor.slice(0, 40)}"`, { extensions: { code: 'BAD_USER_INPUT' } });
   return { createdAt, id };
 }
 
-/**
- * For Viewer.generations: the account's generations, newest first, paged by keyset (createdAt, id) — a
- * page deep in a million rows costs what the first one does (index on account_id, created_at).
- */
+/** For Viewer.generations: the account's generations, newest first, paged by keyset (createdAt, id). */
 export const generationsConnection = (ctx: GraphQLContext, accountId: string, args: Parameters<typeof resolveCursorConnection>[0]['args'], filter: GenerationFilter = {}) =>
-  resolveCursorConnection<Promise<Generation[]>>({ args, defaultSize: 20, maxSize: 100, toCursor }, ({ before, after, limit, inverted }) => {
-    const bounds = [
-      ...(after ? [olderThan(fromCursor(after))] : []),
-      ...(before ? [newerThan(fromCursor(before))] : []),
-    ];
-    return ctx.em.find(
-      GenerationSchema,
-      {
-        account: accountId,
-        ...(filter.model ? { model: filter.model } : {}),
-        ...(filter.provider ? { provider: filter.provider } : {}),
-        ...(filter.status ? { status: filter.status as Generation['status'] } : {}),
-        ...(filter.apiKeyId ? (isUuid(filter.apiKeyId) ? { apiKey: filter.apiKeyId } : { id: '' }) : {}),
-        ...(bounds.length ? { $and: bounds } : {}),
-      },
-      { orderBy: inverted ? { createdAt: 'asc', id: 'asc' } : { createdAt: 'desc', id: 'desc' }, limit },
-    );
-  });
-
-const olderThan = (c: { createdAt: Date; id: string }) => ({ $or: [{ createdAt: { $lt: c.createdAt } }, { createdAt: c.createdAt, id: { $lt: c.id } }] });
-const newerThan = (c: { createdAt: Date; id: string }) => ({ $or: [{ createdAt: { $gt: c.createdAt } }, { createdAt: c.createdAt, id: { $gt: c.id } }] });
+  resolveCursorConnection<Promise<GenerationView[]>>({ args, defaultSize: 20, maxSize: 100, toCursor }, ({ before, after, limit, inverted }) =>
+    ctx.generationReader.page(accountId, { filter, limit, inverted, ...(after ? { after: fromCursor(after) } : {}), ...(before ? { before: fromCursor(before) } : {}) }),
+  );

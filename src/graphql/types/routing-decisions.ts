@@ -49,10 +49,12 @@ const RoutingAttemptRef = builder.objectRef<Of<'attempt'>>('RoutingAttempt').imp
     at: t.field({ type: 'DateTime', resolve: (d) => new Date(d.at) }),
     provider: t.exposeString('provider'),
     model: t.exposeString('model'),
-    status: t.exposeString('status', { description: 'succeeded, failed or cancelled.' }),
+    ordinal: t.exposeInt('ordinal', { description: 'Position of the attempt in the plan (0-based).' }),
+    status: t.exposeString('status', { description: 'succeeded, failed, cancelled or skipped (not sent: circuit breaker open).' }),
     errorCode: t.string({ nullable: true, resolve: (d) => d.errorCode }),
     httpStatus: t.int({ nullable: true, resolve: (d) => d.httpStatus }),
-    latencyMs: t.int({ nullable: true, resolve: (d) => d.latencyMs }),
+    durationMs: t.int({ nullable: true, description: 'From sending the request to the end of the call (null when not sent).', resolve: (d) => d.durationMs }),
+    ttftMs: t.int({ nullable: true, description: 'From sending the request to its first output.', resolve: (d) => d.ttftMs }),
   }),
 });
 

@@ -27,7 +27,7 @@ export const UsageBucketRef = builder.objectRef<UsageBucket>('UsageBucket').impl
     cachedTokens: t.exposeInt('cachedTokens'),
     cost: t.field({ type: 'Money', description: 'Charged on credits.', resolve: (b) => b.cost }),
     byokUsage: t.field({ type: 'Money', description: 'Paid to providers with your own keys (list price).', resolve: (b) => b.byokUsage }),
-    latencyP50Ms: t.int({ nullable: true, description: 'Median time to first token.', resolve: (b) => b.latencyP50Ms }),
+    ttftP50Ms: t.int({ nullable: true, description: 'Median time to first token.', resolve: (b) => b.ttftP50Ms }),
   }),
 });
 

@@ -1,11 +1,12 @@
 import { builder } from '../builder.js';
 import { ForbiddenError, InvalidInputError, NotFoundError, UnavailableError } from '../../gateway/user-errors.js';
+import { ErrorCodeEnum, graphqlErrorCode } from './error-code.js';
 
-/** Every error a client can handle carries a stable code and a human message. */
+/** Every error a client can handle carries a code of the one ErrorCode vocabulary and a human message. */
 export const UserErrorInterface = builder.interfaceRef<Error & { code: string }>('UserError').implement({
   fields: (t) => ({
     message: t.exposeString('message'),
-    code: t.exposeString('code'),
+    code: t.field({ type: ErrorCodeEnum, resolve: (e) => graphqlErrorCode(e.code) }),
   }),
 });
 

@@ -29,6 +29,8 @@ export const ApiKeySchema = defineEntity({
     usage: moneyProperty().default('0'),
     expiresAt: p.datetime().nullable(),
     disabled: p.boolean().default(false),
+    /** Deleted keys are kept (a generation running with one still settles against it) but never authenticate. */
+    deletedAt: p.datetime().nullable(),
     createdAt: createdAt(),
   },
 });

@@ -2,9 +2,9 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAt } from './timestamps.js';
 import { GenerationSchema } from './generation.js';
 
-export const attemptStatuses = ['succeeded', 'failed', 'cancelled'] as const;
+export const attemptStatuses = ['succeeded', 'failed', 'cancelled', 'skipped'] as const;
 
-/** One upstream call made for a generation, in plan order. */
+/** One dispatch target the attempt loop reached for a generation, in plan order (`skipped`: not sent). */
 export const AttemptSchema = defineEntity({
   name: 'Attempt',
   tableName: 'attempt',
@@ -14,11 +14,17 @@ export const AttemptSchema = defineEntity({
     generation: () => p.manyToOne(GenerationSchema).deleteRule('cascade'),
     ordinal: p.integer(),
     provider: p.string().length(64),
+    model: p.string().length(200).nullable(),
     endpointId: p.uuid().nullable(),
+    byok: p.boolean().default(false),
     status: p.enum([...attemptStatuses]),
-    errorClass: p.string().length(64).nullable(),
+    errorCode: p.string().length(64).nullable(),
+    errorMessage: p.text().nullable(),
     httpStatus: p.integer().nullable(),
-    latencyMs: p.integer().nullable(),
+    /** From sending the request to the end of the call. */
+    durationMs: p.integer().nullable(),
+    /** From sending the request to its first output part. */
+    ttftMs: p.integer().nullable(),
     createdAt: createdAt(),
   },
 });

@@ -26,11 +26,14 @@ export const GenerationSchema = defineEntity({
     tokensCompletion: p.integer().default(0),
     tokensReasoning: p.integer().default(0),
     tokensCached: p.integer().default(0),
+    tokensCacheWrite: p.integer().default(0),
     cost: moneyProperty().default('0'),
     isByok: p.boolean().default(false),
     /** What a BYOK request cost at list price, paid to the provider with the account's own key (`cost` holds the BYOK fee). */
     byokUsage: moneyProperty().default('0'),
-    latencyMs: p.integer().nullable(),
+    /** Time to the first output part of the attempt that served (OpenRouter's `latency`). */
+    ttftMs: p.integer().nullable(),
+    /** From sending the serving attempt to its end (OpenRouter's `generation_time`). */
     generationTimeMs: p.integer().nullable(),
     finishReason: p.string().length(32).nullable(),
     nativeFinishReason: p.string().length(64).nullable(),

@@ -42,7 +42,7 @@ export class AccountRepository {
 
   /** The key with its account, one query; null when no key has this hash. */
   findKeyByHash(hash: string): Promise<ApiKey | null> {
-    return this.em.findOne(ApiKeySchema, { hash }, { populate: ['account'] });
+    return this.em.findOne(ApiKeySchema, { hash, deletedAt: null }, { populate: ['account'] });
   }
 
   findAccount(id: string): Promise<Account | null> {

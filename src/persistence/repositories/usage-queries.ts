@@ -15,7 +15,7 @@ export interface UsageBucket {
   cost: Money;
   byokUsage: Money;
   /** Median time to first token of the requests that measured one. */
-  latencyP50Ms: number | null;
+  ttftP50Ms: number | null;
 }
 
 // Whitelisted expressions only: the grouping never comes from user text.
@@ -41,7 +41,7 @@ export async function usageByBucket(em: EntityManager, accountId: string, from: 
             coalesce(sum(tokens_cached), 0) as cached,
             coalesce(sum(cost), 0) as cost,
             coalesce(sum(byok_usage), 0) as byok,
-            percentile_disc(0.5) within group (order by latency_ms) as p50
+            percentile_disc(0.5) within group (order by ttft_ms) as p50
        from generation
       where account_id = ? and created_at >= ? and created_at < ?
       group by 1
@@ -58,6 +58,6 @@ export async function usageByBucket(em: EntityManager, accountId: string, from: 
     cachedTokens: Number(r.cached),
     cost: money(BigInt(String(r.cost))),
     byokUsage: money(BigInt(String(r.byok))),
-    latencyP50Ms: r.p50 === null || r.p50 === undefined ? null : Number(r.p50),
+    ttftP50Ms: r.p50 === null || r.p50 === undefined ? null : Number(r.p50),
   }));
 }

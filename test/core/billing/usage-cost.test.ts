@@ -57,19 +57,26 @@ describe('worstCaseCost', () => {
   const dear = { pricing: { prompt: parseUsd('0.000003'), completion: parseUsd('0.000015'), request: parseUsd('0.001'), internalReasoning: parseUsd('0') }, contextLength: 200_000, maxCompletionTokens: null };
 
   it('takes the most expensive candidate, with max_tokens bounding the output', () => {
-    expect(worstCaseCost([cheap, dear], 1000, 500)).toBe(times(parseUsd('0.000003'), 1000) + times(parseUsd('0.000015'), 500) + parseUsd('0.001'));
+    expect(worstCaseCost([cheap, dear], { bound: 1000, estimate: 1000 }, 500)).toBe(times(parseUsd('0.000003'), 1000) + times(parseUsd('0.000015'), 500) + parseUsd('0.001'));
   });
 
   it('reserves only the charged share of a BYOK candidate (the fee), rounded up', () => {
-    const full = worstCaseCost([dear], 1000, 500);
-    expect(worstCaseCost([{ ...dear, chargedBasisPoints: 500n }], 1000, 500)).toBe(percentOf(full, 500n, 'up'));
+    const full = worstCaseCost([dear], { bound: 1000, estimate: 1000 }, 500);
+    expect(worstCaseCost([{ ...dear, chargedBasisPoints: 500n }], { bound: 1000, estimate: 1000 }, 500)).toBe(percentOf(full, 500n, 'up'));
     // a platform fallback for the same endpoint keeps the full price in the worst case
-    expect(worstCaseCost([{ ...dear, chargedBasisPoints: 500n }, dear], 1000, 500)).toBe(full);
+    expect(worstCaseCost([{ ...dear, chargedBasisPoints: 500n }, dear], { bound: 1000, estimate: 1000 }, 500)).toBe(full);
   });
 
   it('without max_tokens assumes the endpoint’s completion limit, or all remaining context', () => {
-    expect(worstCaseCost([cheap], 1000, null)).toBe(times(parseUsd('0.0000001'), 1000) + times(parseUsd('0.0000002'), 4000));
-    expect(worstCaseCost([dear], 1000, null)).toBe(times(parseUsd('0.000003'), 1000) + times(parseUsd('0.000015'), 199_000) + parseUsd('0.001'));
+    expect(worstCaseCost([cheap], { bound: 1000, estimate: 1000 }, null)).toBe(times(parseUsd('0.0000001'), 1000) + times(parseUsd('0.0000002'), 4000));
+    expect(worstCaseCost([dear], { bound: 1000, estimate: 1000 }, null)).toBe(times(parseUsd('0.000003'), 1000) + times(parseUsd('0.000015'), 199_000) + parseUsd('0.001'));
+  });
+
+  it('prices the prompt bound at the cache-write price when writing the cache costs more, and sizes the output by the estimate', () => {
+    const caching = { ...dear, pricing: { ...dear.pricing, inputCacheWrite: parseUsd('0.00000375') } };
+    expect(worstCaseCost([caching], { bound: 3000, estimate: 1000 }, 500)).toBe(times(parseUsd('0.00000375'), 3000) + times(parseUsd('0.000015'), 500) + parseUsd('0.001'));
+    // the output room is what the context leaves after the estimate, not after the (larger) bound
+    expect(worstCaseCost([cheap], { bound: 7_900, estimate: 1_000 }, null)).toBe(times(parseUsd('0.0000001'), 7_900) + times(parseUsd('0.0000002'), 4000));
   });
 
   it('never reserves less than the actual cost of any usage the endpoints allow', () => {
@@ -79,7 +86,7 @@ describe('worstCaseCost', () => {
         const actual = usageCost({ ...cheap.pricing, image: 0n as Money, inputCacheRead: 0n as Money, inputCacheWrite: 0n as Money }, {
           inputUncached: prompt, inputCacheRead: 0, inputCacheWrite: 0, outputText: output, outputReasoning: 0,
         }).total;
-        expect(worstCaseCost([cheap, dear], prompt, maxTokens) >= actual).toBe(true);
+        expect(worstCaseCost([cheap, dear], { bound: prompt, estimate: prompt }, maxTokens) >= actual).toBe(true);
       }),
     );
   });

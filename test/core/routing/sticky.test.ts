@@ -2,15 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { createStickyMemory, stickyKeyFor } from '../../../src/core/routing/index.js';
 
 describe('stickyKeyFor', () => {
+  const A = 'account-a';
   it('prefers session_id, else hashes the first system and user message, else has no key', () => {
-    expect(stickyKeyFor({ sessionId: 'abc', firstUser: 'hi' })).toBe('session:abc');
-    const a = stickyKeyFor({ firstSystem: 'be terse', firstUser: 'hello' });
+    const session = stickyKeyFor({ scope: A, sessionId: 'abc', firstUser: 'hi' });
+    expect(session).toMatch(/^session:[0-9a-f]{32}$/);
+    expect(stickyKeyFor({ scope: A, sessionId: 'abc', firstUser: 'something else' })).toBe(session);
+    expect(stickyKeyFor({ scope: A, sessionId: 'x'.repeat(256) })).toMatch(/^session:[0-9a-f]{32}$/);
+    const a = stickyKeyFor({ scope: A, firstSystem: 'be terse', firstUser: 'hello' });
     expect(a).toMatch(/^prompt:[0-9a-f]{32}$/);
-    expect(stickyKeyFor({ firstSystem: 'be terse', firstUser: 'hello' })).toBe(a);
-    expect(stickyKeyFor({ firstSystem: 'be terse', firstUser: 'hello!' })).not.toBe(a);
+    expect(stickyKeyFor({ scope: A, firstSystem: 'be terse', firstUser: 'hello' })).toBe(a);
+    expect(stickyKeyFor({ scope: A, firstSystem: 'be terse', firstUser: 'hello!' })).not.toBe(a);
     // The separator keeps "ab"+"c" and "a"+"bc" apart.
-    expect(stickyKeyFor({ firstSystem: 'ab', firstUser: 'c' })).not.toBe(stickyKeyFor({ firstSystem: 'a', firstUser: 'bc' }));
-    expect(stickyKeyFor({ firstSystem: 'only a system prompt' })).toBeNull();
+    expect(stickyKeyFor({ scope: A, firstSystem: 'ab', firstUser: 'c' })).not.toBe(stickyKeyFor({ scope: A, firstSystem: 'a', firstUser: 'bc' }));
+    expect(stickyKeyFor({ scope: A, firstSystem: 'only a system prompt' })).toBeNull();
+  });
+
+  it('never gives two accounts the same key for the same conversation', () => {
+    expect(stickyKeyFor({ scope: 'account-b', firstSystem: 'be terse', firstUser: 'hello' })).not.toBe(stickyKeyFor({ scope: A, firstSystem: 'be terse', firstUser: 'hello' }));
+    expect(stickyKeyFor({ scope: 'account-b', sessionId: 'abc' })).not.toBe(stickyKeyFor({ scope: A, sessionId: 'abc' }));
   });
 });
 

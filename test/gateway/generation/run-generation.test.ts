@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { usageCost } from '../../src/core/billing/usage-cost.js';
-import { UpstreamHttpClient } from '../../src/adapters/http-client.js';
-import { runCompletion, runGeneration, type CompletionDeps, type CompletionInput, type CompletionOutcome } from '../../src/gateway/generation/run-completion.js';
-import type { Principal } from '../../src/gateway/auth/principal.js';
-import type { UpstreamDirectory } from '../../src/gateway/upstreams.js';
-import { createInMemoryHealthStore } from '../../src/core/health/index.js';
-import { AccountSchema, AttemptSchema, GenerationSchema, LedgerEntrySchema, ReservationSchema } from '../../src/persistence/entities/index.js';
-import { CreditLedger } from '../../src/persistence/repositories/credit-ledger.js';
-import { AccountRepository } from '../../src/persistence/repositories/account-repository.js';
-import { issueApiKey } from '../../src/gateway/accounts/issue-api-key.js';
-import { databaseTargets } from '../support/databases.js';
-import { startTestApp, TEST_KEYS, type RunningApp } from '../support/app.js';
+import { usageCost } from '../../../src/core/billing/usage-cost.js';
+import { UpstreamHttpClient } from '../../../src/adapters/http-client.js';
+import { generationEvents, runCompletion } from '../../../src/gateway/generation/run-generation.js';
+import type { GenerationDeps as CompletionDeps } from '../../../src/gateway/generation/generation-deps.js';
+import type { CompletionInput } from '../../../src/gateway/generation/completion-input.js';
+import type { GenerationOutcome as CompletionOutcome } from '../../../src/gateway/generation/generation-events.js';
+import type { Principal } from '../../../src/gateway/auth/principal.js';
+import type { UpstreamDirectory } from '../../../src/gateway/upstreams.js';
+import { createInMemoryHealthStore } from '../../../src/core/health/index.js';
+import { AccountSchema, AttemptSchema, GenerationSchema, LedgerEntrySchema, ReservationSchema } from '../../../src/persistence/entities/index.js';
+import { CreditLedger } from '../../../src/persistence/repositories/credit-ledger.js';
+import { AccountRepository } from '../../../src/persistence/repositories/account-repository.js';
+import { issueApiKey } from '../../../src/gateway/accounts/issue-api-key.js';
+import { databaseTargets } from '../../support/databases.js';
+import { startTestApp, TEST_KEYS, type RunningApp } from '../../support/app.js';
 
 const LLAMA = 'meta-llama/llama-3.3-70b-instruct';
 const ask = (overrides: Partial<CompletionInput> = {}): CompletionInput => ({
@@ -20,6 +23,7 @@ const ask = (overrides: Partial<CompletionInput> = {}): CompletionInput => ({
   usedParameters: ['max_tokens'],
   inputModalities: [],
   sessionId: null,
+  stream: false,
   ...overrides,
 });
 
@@ -40,7 +44,7 @@ const breaking = (deps: CompletionDeps, slug: string): UpstreamDirectory => ({
   resolve: (p) => (p.slug === slug ? { mode: 'simulated', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'x' } : deps.upstreams.resolve(p)),
 });
 
-describe.each(await databaseTargets())('runCompletion on $name', (target) => {
+describe.each(await databaseTargets())('the generation pipeline on $name', (target) => {
   let running: RunningApp;
   let principal: Principal;
   beforeAll(async () => {
@@ -50,10 +54,10 @@ describe.each(await databaseTargets())('runCompletion on $name', (target) => {
     principal = auth.principal;
   });
   afterAll(async () => {
-    expect(await new CreditLedger(running.app.database.orm.em.fork()).inconsistencies()).toEqual([]);
+    expect(await new CreditLedger(await running.db()).inconsistencies()).toEqual([]);
     await running?.stop();
   });
-  const em = () => running.app.database.orm.em.fork();
+  const em = () => running.db();
   const stallClient = new UpstreamHttpClient({ firstByteTimeoutMs: 300 });
   afterAll(() => stallClient.close());
   /** The app's pipeline with other upstreams and a fresh health store (so breakers don't carry over between tests). */
@@ -64,7 +68,7 @@ describe.each(await databaseTargets())('runCompletion on $name', (target) => {
   });
 
   it('serves from the planned provider and bills exactly tokens × its price, once', async () => {
-    const before = (await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance;
+    const before = (await (await em()).findOneOrFail(AccountSchema, { id: principal.accountId })).balance;
     const outcome = await runCompletion(running.app.completions, principal, ask({ provider: { order: ['groq'], allowFallbacks: false } }));
     if (outcome.kind !== 'completed') throw outcome.error;
     expect(outcome.provider).toBe('groq');
@@ -77,12 +81,12 @@ describe.each(await databaseTargets())('runCompletion on $name', (target) => {
     expect(outcome.cost).toBe(expected);
     expect(outcome.cost).toBeGreaterThan(0n);
 
-    const generation = await em().findOneOrFail(GenerationSchema, { id: outcome.generationId });
+    const generation = await (await em()).findOneOrFail(GenerationSchema, { id: outcome.generationId });
     expect(generation).toMatchObject({ status: 'succeeded', model: LLAMA, provider: 'groq', tokensCompletion: 60, cost: expected, finishReason: 'length' });
-    expect(await em().count(AttemptSchema, { generation: outcome.generationId })).toBe(1);
-    expect(await em().count(LedgerEntrySchema, { generationId: outcome.generationId })).toBe(1);
-    expect(await em().count(ReservationSchema, {})).toBe(0);
-    expect((await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance).toBe(before - expected);
+    expect(await (await em()).count(AttemptSchema, { generation: outcome.generationId })).toBe(1);
+    expect(await (await em()).count(LedgerEntrySchema, { generationId: outcome.generationId })).toBe(1);
+    expect(await (await em()).count(ReservationSchema, {})).toBe(0);
+    expect((await (await em()).findOneOrFail(AccountSchema, { id: principal.accountId })).balance).toBe(before - expected);
   });
 
   it('fails over before the first token and records both attempts and the failure’s health', async () => {
@@ -90,11 +94,11 @@ describe.each(await databaseTargets())('runCompletion on $name', (target) => {
     const outcome = await runCompletion(deps, principal, ask({ provider: { order: ['groq', 'together'] } }));
     if (outcome.kind !== 'completed') throw outcome.error;
     expect(outcome.provider).toBe('together');
-    expect(outcome.attempts.map((a) => [a.provider, a.status, a.errorClass])).toEqual([
+    expect(outcome.attempts.map((a) => [a.provider, a.status, a.errorCode])).toEqual([
       ['groq', 'failed', 'upstream_unavailable'],
       ['together', 'succeeded', null],
     ]);
-    expect(await em().count(AttemptSchema, { generation: outcome.generationId })).toBe(2);
+    expect(await (await em()).count(AttemptSchema, { generation: outcome.generationId })).toBe(2);
     const groqId = outcome.attempts[0]!.endpointId;
     expect((await deps.health.snapshot(groqId, Date.now())).windows['30s'].failures).toBe(1);
   });
@@ -112,19 +116,19 @@ describe.each(await databaseTargets())('runCompletion on $name', (target) => {
 
   // The simulator cuts these mid-stream, after output has started.
   it.each(['drop', 'malformed'])('after the first token, a %s stream ends the generation with an error — no silent retry, no charge', async (fault) => {
-    const before = (await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance;
+    const before = (await (await em()).findOneOrFail(AccountSchema, { id: principal.accountId })).balance;
     const deps = depsWith((d) => faulty(d, 'groq', fault));
     const events = [];
-    for await (const event of runGeneration(deps, principal, ask({ provider: { order: ['groq', 'together'] } }))) events.push(event);
+    for await (const event of generationEvents(deps, principal, ask({ provider: { order: ['groq', 'together'] } }))) events.push(event);
     expect(events.filter((e) => e.type === 'output').length).toBeGreaterThan(0);
     const final = events.at(-1)!;
-    expect(final).toMatchObject({ type: 'final', outcome: { kind: 'failed', error: { code: 'upstream_bad_response' } } });
-    if (final.type === 'final') expect(final.outcome.attempts.map((a) => a.provider)).toEqual(['groq']);
-    expect((await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance).toBe(before);
+    expect(final).toMatchObject({ type: 'finished', outcome: { kind: 'failed', error: { code: 'upstream_bad_response' } } });
+    if (final.type === 'finished' && final.outcome.kind === 'failed') expect(final.outcome.attempts.map((a) => a.provider)).toEqual(['groq']);
+    expect((await (await em()).findOneOrFail(AccountSchema, { id: principal.accountId })).balance).toBe(before);
   });
 
   it('bills what was generated when the client cancels after output started, and records it as cancelled', async () => {
-    const before = (await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance;
+    const before = (await (await em()).findOneOrFail(AccountSchema, { id: principal.accountId })).balance;
     const controller = new AbortController();
     let generationId = '';
     let outputs = 0;
@@ -132,42 +136,42 @@ describe.each(await databaseTargets())('runCompletion on $name', (target) => {
     const request = ask({ chat: { messages: [{ role: 'user', content: 'A long story, please.' }], maxTokens: 2_000 }, provider: { order: ['groq'], allowFallbacks: false } });
     // Paced at 50 tokens/s so the cancel lands while tokens are still arriving.
     const deps = depsWith((d) => simulating(d, 'groq', { 'x-sim-tokens-per-second': '50', 'x-sim-completion-tokens': '500' }));
-    for await (const event of runGeneration(deps, principal, request, controller.signal)) {
-      if (event.type === 'started') generationId = event.generationId;
+    for await (const event of generationEvents(deps, principal, request, controller.signal)) {
+      if (event.type === 'admitted') generationId = event.generationId;
       if (event.type === 'output' && ++outputs === 3) controller.abort();
-      if (event.type === 'final') final = event.outcome;
+      if (event.type === 'finished') final = event.outcome;
     }
     expect(final).toMatchObject({ kind: 'failed', error: { code: 'cancelled' } });
-    const generation = await em().findOneOrFail(GenerationSchema, { id: generationId });
+    const generation = await (await em()).findOneOrFail(GenerationSchema, { id: generationId });
     expect(generation.status).toBe('cancelled');
     expect(generation.cost).toBeGreaterThan(0n);
     expect(generation.tokensCompletion).toBeGreaterThan(0);
-    expect((await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance).toBe(before - generation.cost);
+    expect((await (await em()).findOneOrFail(AccountSchema, { id: principal.accountId })).balance).toBe(before - generation.cost);
   });
 
   it('charges nothing when every provider fails, and says why', async () => {
-    const before = (await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance;
+    const before = (await (await em()).findOneOrFail(AccountSchema, { id: principal.accountId })).balance;
     const deps = depsWith((d) => breaking(d, 'groq'));
     const outcome = await runCompletion(deps, principal, ask({ provider: { only: ['groq'] } }));
     expect(outcome.kind).toBe('failed');
     if (outcome.kind !== 'failed') return;
     expect(outcome.error.code).toBe('upstream_unavailable');
-    const generation = await em().findOneOrFail(GenerationSchema, { id: outcome.generationId! });
+    const generation = await (await em()).findOneOrFail(GenerationSchema, { id: outcome.generationId! });
     expect(generation).toMatchObject({ status: 'failed', cost: 0n, finishReason: 'error' });
-    expect((await em().findOneOrFail(AccountSchema, { id: principal.accountId })).balance).toBe(before);
+    expect((await (await em()).findOneOrFail(AccountSchema, { id: principal.accountId })).balance).toBe(before);
   });
 
   it('refuses without a route, or without credits, before reserving anything', async () => {
     const noRoute = await runCompletion(running.app.completions, principal, ask({ provider: { quantizations: ['int4'] } }));
-    expect(noRoute).toMatchObject({ kind: 'failed', generationId: null, error: { code: 'not_found' } });
-    if (noRoute.kind === 'failed') expect(noRoute.error.message).toMatch(/groq \(meta-llama\/llama-3.3-70b-instruct\) excluded: quantization/);
+    expect(noRoute).toMatchObject({ kind: 'refused', reason: 'no_route', error: { code: 'not_found' } });
+    if (noRoute.kind === 'refused') expect(noRoute.error.message).toMatch(/groq \(meta-llama\/llama-3.3-70b-instruct\) excluded: quantization/);
 
-    const account = await new AccountRepository(em()).createAccount('Broke');
-    const { plaintext } = await issueApiKey(em(), { accountId: account.id, name: 'broke key', kind: 'inference' });
+    const account = await new AccountRepository(await em()).createAccount('Broke');
+    const { plaintext } = await issueApiKey(await em(), { accountId: account.id, name: 'broke key', kind: 'inference' });
     const auth = await running.app.auth.authenticate(plaintext);
     if (auth.kind !== 'authenticated') throw new Error('key not accepted');
     const refused = await runCompletion(running.app.completions, auth.principal, ask());
-    expect(refused).toMatchObject({ kind: 'failed', generationId: null, error: { code: 'insufficient_credits' } });
-    expect(await em().count(GenerationSchema, { account: account.id })).toBe(0);
+    expect(refused).toMatchObject({ kind: 'refused', reason: 'insufficient_credits', error: { code: 'insufficient_credits' } });
+    expect(await (await em()).count(GenerationSchema, { account: account.id })).toBe(0);
   });
 });
