@@ -1,14 +1,13 @@
 // The request hot path against a bare pass-through proxy: the simulator, the gateway and a minimal proxy
 // each run in their own process; this process generates the load. `npx tsx bench/gateway.ts`
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { Agent, request } from 'undici';
 import { percentiles } from './stats.js';
+import { freePort, start, waitUntilUp } from './processes.js';
 
 const KEY = 'sk-sy-v1-bench-inference-key-000000000000000000000000';
 const PROMPT = 'Explain how a router picks a provider for a request, in detail.';
@@ -16,28 +15,6 @@ const DIRECT_PATH = '/p/groq/openai/v1/chat/completions';
 const SEQUENTIAL = 400;
 const LOAD_SECONDS = 8;
 const CONNECTIONS = 32;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-function start(args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function waitUntilUp(url: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 interface Target {
   name: 'simulator (direct)' | 'pass-through proxy' | 'gateway';

@@ -153,7 +153,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     if (needsSimulator && config.upstreams.simulatorUrl) {
       simulatorUrl = config.upstreams.simulatorUrl;
     } else if (needsSimulator) {
-      simulator = await startSimulator({ port: 0, host: '127.0.0.1', profiles: simulatorProfile === 'fast' ? {} : defaultProfiles });
+      simulator = await startSimulator({ port: 0, host: '127.0.0.1', profiles: simulatorProfile === 'fast' ? {} : defaultProfiles, faultRates: config.upstreams.simulatorFaultRates ?? {} });
       simulatorUrl = simulator.url;
     }
     const directory = createUpstreamDirectory({ mode: simulate, credentials, simulatorUrl });
@@ -229,7 +229,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         const byok = createByokCredentials(db.orm.em, keyring, {
           onUnreadable: (accountId, provider, error) => logger.warn({ accountId, provider, reason: (error as Error).message }, 'a BYOK key cannot be decrypted'),
         });
-        http = new UpstreamHttpClient();
+        http = new UpstreamHttpClient(config.upstreams.firstByteTimeoutMs ? { firstByteTimeoutMs: config.upstreams.firstByteTimeoutMs } : {});
         const metrics = createMetrics({ activeGenerations: () => inFlight.size });
         otlp = options.tracerProvider ? undefined : createOtlpTracerProvider(config.otlpEndpoint);
         const tracerProvider = options.tracerProvider ?? otlp;

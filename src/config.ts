@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseBasisPoints, parseUsd, type Money } from './core/billing/money.js';
 import type { ByokFeeTerms } from './core/billing/byok-fee.js';
 import { InvalidKeyringError, parseKeyring, type Keyring } from './gateway/secrets/keyring.js';
+import { parseFaultRates } from './simulator/profiles.js';
 
 /** The only reader of process.env: everything else receives a validated Config. */
 const optionalUrl = (schemes: string[]) =>
@@ -54,6 +55,18 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0, 'expected milliseconds ≥ 0').default(10_000),
   SIMULATE_PROVIDERS: z.enum(['auto', 'all', 'off'], { message: 'expected auto, all or off' }).default('auto'),
   SIMULATOR_PROFILE: z.enum(['realistic', 'fast'], { message: 'expected realistic or fast' }).default('realistic'),
+  SIMULATOR_FAULT_RATES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseFaultRates(v ?? '');
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  UPSTREAM_FIRST_BYTE_TIMEOUT_MS: z.coerce.number().int().min(100, 'expected milliseconds ≥ 100').default(60_000),
   HEALTH_PUSH_INTERVAL_MS: z.coerce.number().int().min(50, 'expected milliseconds ≥ 50').default(1_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2, 'expected an integer ≥ 2').default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100, 'expected an integer ≥ 100').default(50_000),
@@ -104,6 +117,10 @@ export interface Config {
     simulatorUrl: string | undefined;
     /** Platform credentials by provider slug, from PROVIDER_<SLUG>_API_KEY. */
     credentials: Record<string, string>;
+    /** In-process simulator: share of failing requests per provider slug (`*` for all), replacing the profile's faults. */
+    simulatorFaultRates?: Record<string, number>;
+    /** How long an attempt may wait for the upstream's first byte before it fails over (time to first token guard). */
+    firstByteTimeoutMs?: number;
   };
   /** providerHealth subscriptions: sampling interval and full-refresh period. */
   healthFeed: { intervalMs: number; refreshMs: number };
@@ -152,7 +169,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     operatorKey: e.OPERATOR_KEY,
     graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
     healthFeed: { intervalMs: e.HEALTH_PUSH_INTERVAL_MS, refreshMs: 30_000 },
-    upstreams: { simulate: e.SIMULATE_PROVIDERS, simulatorProfile: e.SIMULATOR_PROFILE, simulatorUrl: e.SIMULATOR_URL, credentials: providerCredentials(env) },
+    upstreams: {
+      simulate: e.SIMULATE_PROVIDERS,
+      simulatorProfile: e.SIMULATOR_PROFILE,
+      simulatorUrl: e.SIMULATOR_URL,
+      credentials: providerCredentials(env),
+      simulatorFaultRates: e.SIMULATOR_FAULT_RATES,
+      firstByteTimeoutMs: e.UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
+    },
     billing: {
       purchaseFeeBasisPoints: parseBasisPoints(e.CREDIT_PURCHASE_FEE_PERCENT),
       purchaseFeeMinimum: parseUsd(e.CREDIT_PURCHASE_FEE_MINIMUM_USD),

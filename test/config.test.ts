@@ -21,8 +21,14 @@ describe('loadConfig', () => {
       otlpEndpoint: undefined,
       websocket: { maxConnectionsPerKey: 50, maxBufferedBytes: 4 * 1024 * 1024 },
       healthFeed: { intervalMs: 1_000, refreshMs: 30_000 },
-      upstreams: { simulate: 'auto', simulatorProfile: 'realistic', simulatorUrl: undefined, credentials: {} },
+      upstreams: { simulate: 'auto', simulatorProfile: 'realistic', simulatorUrl: undefined, credentials: {}, simulatorFaultRates: {}, firstByteTimeoutMs: 60_000 },
     });
+  });
+
+  it('reads simulator fault rates per provider and refuses a malformed list with the variable named', () => {
+    expect(loadConfig({ SIMULATOR_FAULT_RATES: 'groq=0.3, *=0.05' }).upstreams.simulatorFaultRates).toEqual({ groq: 0.3, '*': 0.05 });
+    expect(() => loadConfig({ SIMULATOR_FAULT_RATES: 'groq=1.5' })).toThrow(/SIMULATOR_FAULT_RATES.*groq=1.5/s);
+    expect(() => loadConfig({ UPSTREAM_FIRST_BYTE_TIMEOUT_MS: '5' })).toThrow(/UPSTREAM_FIRST_BYTE_TIMEOUT_MS/);
   });
 
   it('reads SECRET_KEY as a bare key or a rotation keyring, and refuses a bad one without echoing it', () => {
@@ -60,7 +66,7 @@ describe('loadConfig', () => {
 
   it('reads platform provider credentials from PROVIDER_<SLUG>_API_KEY', () => {
     const config = loadConfig({ PROVIDER_OPENAI_API_KEY: 'sk-live', PROVIDER_MY_GATEWAY_API_KEY: ' k ', PROVIDER_EMPTY_API_KEY: '', SIMULATE_PROVIDERS: 'off' });
-    expect(config.upstreams).toEqual({ simulate: 'off', simulatorProfile: 'realistic', simulatorUrl: undefined, credentials: { openai: 'sk-live', 'my-gateway': 'k' } });
+    expect(config.upstreams).toMatchObject({ simulate: 'off', simulatorProfile: 'realistic', simulatorUrl: undefined, credentials: { openai: 'sk-live', 'my-gateway': 'k' } });
   });
 
   it('treats empty strings as unset', () => {

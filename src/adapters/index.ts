@@ -7,7 +7,7 @@ export type * from './adapter.js';
 export type { ByteSource } from './sse.js';
 export type { HeaderBag } from './headers.js';
 export { openAiAdapter, anthropicAdapter, geminiAdapter };
-export { OPENAI_COMPATIBLE_PROFILES, openAiCompatibleTarget, type OpenAiCompatibleSlug } from './openai/compatible-providers.js';
+export { OPENAI_COMPATIBLE_PROFILES, openAiCompatibleProfile, type OpenAiCompatibleProfile } from './openai/compatible-providers.js';
 
 const ADAPTERS: Record<WireFamily, ProviderAdapter> = {
   openai: openAiAdapter,

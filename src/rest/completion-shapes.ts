@@ -26,6 +26,8 @@ export function chatCompletionJson(o: Completed, created: Date) {
           role: 'assistant',
           content: result.text || null,
           ...(result.reasoning ? { reasoning: result.reasoning } : {}),
+          // Signed reasoning blocks: a client sends them back with this turn (tool loops with reasoning need them).
+          ...(result.reasoningDetails.length ? { reasoning_details: result.reasoningDetails } : {}),
           ...(result.toolCalls.length
             ? { tool_calls: result.toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })) }
             : {}),
@@ -88,6 +90,9 @@ export function createChunker(generationId: string, created: Date) {
           break;
         case 'reasoning-delta':
           delta = { reasoning: part.text };
+          break;
+        case 'reasoning-detail':
+          delta = { reasoning_details: [part.detail] };
           break;
         case 'tool-call-start':
           indexOf.set(part.id, part.index);

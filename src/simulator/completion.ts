@@ -1,7 +1,9 @@
 import { createPrng, hashString, type Prng } from './prng.js';
 import { generateProse, joinProse } from './text-generator.js';
 import { toolArgumentsFor } from './tool-arguments.js';
-import { countMessageTokens, countPromptTokens, countTokens, countToolCallTokens, countToolTokens } from './tokens.js';
+import { valueForSchema } from './json-from-schema.js';
+import { signatureOf } from './signatures.js';
+import { countMessageTokens, countPromptTokens, countTokens, countToolCallTokens, countToolTokens, splitIntoTokenPieces } from './tokens.js';
 import type { SimContentOverrides, SimRequest, SimTool } from './sim-request.js';
 
 export type SimFinish =
@@ -21,6 +23,8 @@ export interface SimUsage {
   promptTokens: number;
   /** Part of promptTokens served from the (simulated) prompt cache. */
   cachedTokens: number;
+  /** Part of promptTokens written to the prompt cache by this request (reported by Anthropic only). */
+  cacheWriteTokens: number;
   /** Text + reasoning + tool call tokens. */
   completionTokens: number;
   reasoningTokens: number;
@@ -30,16 +34,26 @@ export interface SimUsage {
 export interface SimCompletion {
   reasoning: { text: string; signature: string } | undefined;
   text: string;
-  toolCall: SimToolCall | undefined;
+  toolCalls: SimToolCall[];
+  /** Signs the turn's function calls (Gemini's thoughtSignature on the first call) when the model thought. */
+  toolCallSignature: string | undefined;
   finish: SimFinish;
   usage: SimUsage;
 }
 
-// Implicit prompt caching as OpenAI documents it: prefixes of ≥ 1024 tokens, in 128-token steps.
+/** What the prompt cache did for this request (decided by the server, which remembers prefixes). */
+export interface SimCacheOutcome {
+  read: number;
+  write: number;
+}
+
+// Prompt caching as the providers document it: prefixes of ≥ 1024 tokens, in 128-token steps.
 const CACHE_MIN_TOKENS = 1024;
 const CACHE_BLOCK_TOKENS = 128;
 const NATURAL_TEXT_TOKENS = { min: 20, spread: 100 };
 const NATURAL_REASONING_TOKENS = { min: 16, spread: 48 };
+/** At most this many calls in one answer when parallel tool calls are allowed. */
+const MAX_PARALLEL_CALLS = 3;
 
 function seedOf(request: SimRequest, overrides: SimContentOverrides): number {
   const prompt = request.messages.map((m) => `${m.role}:${m.text}`).join('\n');
@@ -47,29 +61,42 @@ function seedOf(request: SimRequest, overrides: SimContentOverrides): number {
   return hashString(`${overrides.seed ?? ''}|${request.model}|${tools}|${prompt}`);
 }
 
-function cachedTokensOf(request: SimRequest): number {
+/**
+ * The part of the prompt a provider may cache (tools + every message but the last, or through the
+ * last cache_control breakpoint), when it is long enough to be cached; `key` identifies its content.
+ */
+export function cacheablePrefix(request: SimRequest): { tokens: number; key: string } | undefined {
   const policy = request.cache;
-  if (policy.kind === 'none') return 0;
+  if (policy.kind === 'none') return undefined;
   const prefixMessages = policy.kind === 'automatic' ? request.messages.length - 1 : policy.prefixMessages;
-  let prefix = 0;
-  for (const tool of request.tools) prefix += countToolTokens(tool);
-  for (const message of request.messages.slice(0, Math.max(0, prefixMessages))) prefix += countMessageTokens(message);
-  return prefix >= CACHE_MIN_TOKENS ? Math.floor(prefix / CACHE_BLOCK_TOKENS) * CACHE_BLOCK_TOKENS : 0;
+  let tokens = 0;
+  let key = request.model;
+  for (const tool of request.tools) {
+    tokens += countToolTokens(tool);
+    key += `|t:${tool.name}:${tool.description}`;
+  }
+  for (const message of request.messages.slice(0, Math.max(0, prefixMessages))) {
+    tokens += countMessageTokens(message);
+    key += `|${message.role}:${message.text}`;
+  }
+  if (tokens < CACHE_MIN_TOKENS) return undefined;
+  return { tokens: Math.floor(tokens / CACHE_BLOCK_TOKENS) * CACHE_BLOCK_TOKENS, key: `${hashString(key)}:${key.length}` };
 }
 
-/** Tool to call, if any: the named one, else the first — unless the model was just given a tool result. */
-function toolToCall(request: SimRequest): SimTool | undefined {
+/** Tools to call: the named one, else the first (or, with parallel calls, the first few) — unless the model was just given a tool result. */
+function toolsToCall(request: SimRequest): SimTool[] {
   const choice = request.toolChoice;
+  const several = request.tools.slice(0, request.parallelToolCalls ? MAX_PARALLEL_CALLS : 1);
   switch (choice.type) {
     case 'none':
-      return undefined;
+      return [];
     case 'tool':
-      return request.tools.find((tool) => tool.name === choice.name);
+      return request.tools.filter((tool) => tool.name === choice.name).slice(0, 1);
     case 'required':
-      return request.tools[0];
+      return several;
     case 'auto':
       // Answering in text after a tool result keeps agent loops finite, as a real model would.
-      return request.messages.at(-1)?.role === 'tool' ? undefined : request.tools[0];
+      return request.messages.at(-1)?.role === 'tool' ? [] : several;
   }
 }
 
@@ -90,48 +117,63 @@ function reasoningOf(request: SimRequest, prng: Prng, budget: number): { text: s
   return { text: joinProse(prose.slice(0, tokens)), tokens };
 }
 
+/** The answer's text as tokens: JSON for structured outputs (a JSON object of one prose field for json_object), prose otherwise. */
+function answerPieces(request: SimRequest, prng: Prng, overrides: SimContentOverrides): string[] {
+  if (request.output.kind === 'json_schema') return splitIntoTokenPieces(JSON.stringify(valueForSchema(request.output.schema, prng)));
+  const naturalTokens = overrides.completionTokens ?? NATURAL_TEXT_TOKENS.min + prng.int(NATURAL_TEXT_TOKENS.spread);
+  const prose = generateProse(prng, naturalTokens);
+  if (overrides.completionTokens !== undefined) prose.length = overrides.completionTokens; // exact length asked
+  if (request.output.kind === 'json_object') return splitIntoTokenPieces(JSON.stringify({ answer: joinProse(prose) }));
+  return splitIntoTokenPieces(joinProse(prose));
+}
+
 /**
  * Simulates the model: reasoning first (it uses up max_tokens like real reasoning models), then either
- * a tool call or prose that may be cut by max_tokens (finish length) or a stop sequence (not emitted).
- * Pure and deterministic: the same request and overrides always give the same completion.
+ * tool calls or an answer (prose, or JSON when a response format asks for it) that may be cut by
+ * max_tokens (finish length — a cut JSON answer is invalid, as on the real APIs) or a stop sequence.
+ * Pure and deterministic: the same request, overrides and cache outcome always give the same completion.
  */
-export function simulateCompletion(request: SimRequest, overrides: SimContentOverrides): SimCompletion {
+export function simulateCompletion(request: SimRequest, overrides: SimContentOverrides, cache: SimCacheOutcome = { read: 0, write: 0 }): SimCompletion {
   const seed = seedOf(request, overrides);
   const prng = createPrng(seed);
   const promptTokens = countPromptTokens(request.messages, request.tools);
   const usage = (completionTokens: number, reasoningTokens: number): SimUsage => ({
     promptTokens,
-    cachedTokens: cachedTokensOf(request),
+    cachedTokens: Math.min(cache.read, promptTokens),
+    cacheWriteTokens: Math.min(cache.write, promptTokens - Math.min(cache.read, promptTokens)),
     completionTokens,
     reasoningTokens,
   });
   let budget = request.maxTokens ?? Number.POSITIVE_INFINITY;
 
   const thought = reasoningOf(request, prng, budget);
-  const reasoning = thought && { text: thought.text, signature: `sig_${seed.toString(16)}${prng.id(24)}` };
+  const reasoning = thought && { text: thought.text, signature: signatureOf(thought.text) };
   const reasoningTokens = thought?.tokens ?? 0;
   budget -= reasoningTokens;
-  if (budget <= 0) {
-    return { reasoning, text: '', toolCall: undefined, finish: { reason: 'length' }, usage: usage(reasoningTokens, reasoningTokens) };
+  const nothing = { reasoning, text: '', toolCalls: [], toolCallSignature: undefined };
+  if (budget <= 0) return { ...nothing, finish: { reason: 'length' }, usage: usage(reasoningTokens, reasoningTokens) };
+
+  const tools = toolsToCall(request);
+  if (tools.length > 0) {
+    const toolCalls = tools.map((tool) => ({ idSuffix: prng.id(24), name: tool.name, arguments: toolArgumentsFor(tool.parameters, prng) }));
+    const tokens = toolCalls.reduce((sum, call) => sum + countToolCallTokens(call.name, call.arguments), 0);
+    const toolCallSignature = reasoning ? signatureOf(toolCallsText(toolCalls)) : undefined;
+    return { ...nothing, toolCalls, toolCallSignature, finish: { reason: 'tool_call' }, usage: usage(tokens + reasoningTokens, reasoningTokens) };
   }
 
-  const tool = toolToCall(request);
-  if (tool !== undefined) {
-    const toolCall = { idSuffix: prng.id(24), name: tool.name, arguments: toolArgumentsFor(tool.parameters, prng) };
-    const tokens = countToolCallTokens(toolCall.name, toolCall.arguments);
-    return { reasoning, text: '', toolCall, finish: { reason: 'tool_call' }, usage: usage(tokens + reasoningTokens, reasoningTokens) };
-  }
-
-  const naturalTokens = overrides.completionTokens ?? NATURAL_TEXT_TOKENS.min + prng.int(NATURAL_TEXT_TOKENS.spread);
-  const prose = generateProse(prng, naturalTokens);
-  if (overrides.completionTokens !== undefined) prose.length = overrides.completionTokens; // exact length asked
-  const truncated = prose.length > budget;
-  let text = joinProse(truncated ? prose.slice(0, budget) : prose);
+  const pieces = answerPieces(request, prng, overrides);
+  const truncated = countTokens(pieces.join('')) > budget;
+  let text = truncated ? pieces.slice(0, budget).join('') : pieces.join('');
   let finish: SimFinish = truncated ? { reason: 'length' } : { reason: 'end' };
   const cut = cutAtStopSequence(text, request.stop);
   if (cut !== undefined) {
     text = cut.text;
     finish = { reason: 'stop_sequence', sequence: cut.sequence };
   }
-  return { reasoning, text, toolCall: undefined, finish, usage: usage(countTokens(text) + reasoningTokens, reasoningTokens) };
+  return { ...nothing, text, finish, usage: usage(countTokens(text) + reasoningTokens, reasoningTokens) };
+}
+
+/** What a turn's thought signature over its function calls signs (names and canonical arguments). */
+export function toolCallsText(calls: ReadonlyArray<{ name: string; arguments: string }>): string {
+  return calls.map((call) => `${call.name} ${call.arguments}`).join('\n');
 }

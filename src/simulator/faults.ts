@@ -9,7 +9,8 @@ export type SimFault =
   | { kind: 'reset' } // TCP reset before any byte of the response
   | { kind: 'stall' } // nothing for stallMs, then a normal response
   | { kind: 'drop' } // the body ends half-way: no final chunk / [DONE] / message_stop
-  | { kind: 'malformed' }; // one chunk (or the JSON body) is not valid JSON
+  | { kind: 'malformed' } // one chunk (or the JSON body) is not valid JSON
+  | { kind: 'error_mid_stream' }; // the stream reports an error event after the middle token (Anthropic's overloaded_error)
 
 const BY_HEADER: Readonly<Record<string, SimFault>> = {
   none: { kind: 'none' },
@@ -22,6 +23,7 @@ const BY_HEADER: Readonly<Record<string, SimFault>> = {
   stall: { kind: 'stall' },
   drop: { kind: 'drop' },
   malformed: { kind: 'malformed' },
+  midstream: { kind: 'error_mid_stream' },
 };
 
 export const FAULT_HEADER_VALUES = Object.keys(BY_HEADER);
@@ -41,6 +43,7 @@ const BY_RATE: ReadonlyArray<[keyof FaultRates, SimFault]> = [
   ['stallBeforeFirstToken', { kind: 'stall' }],
   ['dropMidStream', { kind: 'drop' }],
   ['malformedChunk', { kind: 'malformed' }],
+  ['errorMidStream', { kind: 'error_mid_stream' }],
 ];
 
 /** Draws at most one fault from the profile's rates with a single uniform sample `roll` ∈ [0, 1). */

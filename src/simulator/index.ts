@@ -1,6 +1,6 @@
 // The upstream simulator's public API (see README.md).
 export { startSimulator, type SimulatorOptions, type RunningSimulator } from './server.js';
-export { defaultProfiles, fastProfile, NO_FAULTS, type SimProfile, type FaultRates } from './profiles.js';
+export { defaultProfiles, fastProfile, NO_FAULTS, mixedFaults, parseFaultRates, type SimProfile, type FaultRates } from './profiles.js';
 export { simulatedBaseUrl, type WireFamily } from './router.js';
 export { realClock, type SimClock } from './clock.js';
 export type { SimFault } from './faults.js';

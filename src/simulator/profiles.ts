@@ -10,6 +10,8 @@ export interface FaultRates {
   stallBeforeFirstToken: number;
   dropMidStream: number;
   malformedChunk: number;
+  /** An error event after output started (Anthropic `event: error`, OpenAI-style `{error}` chunk). */
+  errorMidStream: number;
 }
 
 /** How one simulated provider behaves. */
@@ -39,7 +41,31 @@ export const NO_FAULTS: FaultRates = {
   stallBeforeFirstToken: 0,
   dropMidStream: 0,
   malformedChunk: 0,
+  errorMidStream: 0,
 };
+
+/**
+ * `rate` of requests failing before the first token, spread the way real outages mix: mostly rate
+ * limits and 5xx, some resets and stalls (the stall is caught by the caller's first-byte timeout).
+ */
+export function mixedFaults(rate: number): FaultRates {
+  const share = Math.min(1, Math.max(0, rate));
+  return {
+    ...NO_FAULTS,
+    rateLimited429: share * 0.3,
+    error500: share * 0.15,
+    error502: share * 0.1,
+    error503: share * 0.15,
+    overloaded529: share * 0.05,
+    connectionReset: share * 0.15,
+    stallBeforeFirstToken: share * 0.1,
+  };
+}
+
+/** A profile with its faults replaced by `mixedFaults(rate)`. */
+export function withFaultRate(profile: SimProfile, rate: number): SimProfile {
+  return { ...profile, faultRates: mixedFaults(rate) };
+}
 
 /** For tests and benchmarks: no latency, no pacing, no faults. */
 export const fastProfile: SimProfile = {
@@ -60,6 +86,7 @@ const BACKGROUND_FAULTS: FaultRates = {
   stallBeforeFirstToken: 0.0005,
   dropMidStream: 0.0005,
   malformedChunk: 0.0002,
+  errorMidStream: 0.0003,
 };
 
 function profile(ttftMs: number, tokensPerSecond: number, faults: Partial<FaultRates>): SimProfile {
@@ -84,3 +111,18 @@ export const defaultProfiles: Readonly<Record<string, SimProfile>> = {
   novita: profile(600, 45, { rateLimited429: 0.005, error503: 0.005 }),
   lambda: profile(450, 70, { rateLimited429: 0.004, error503: 0.004 }),
 };
+
+/**
+ * `groq=0.3,together=0.1,*=0.05` → rates per provider slug (`*`: every other provider). Throws a
+ * readable Error on anything else, for the CLI and the configuration to report.
+ */
+export function parseFaultRates(text: string): Record<string, number> {
+  const rates: Record<string, number> = {};
+  for (const entry of text.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const match = /^([a-z0-9*][a-z0-9._-]*|\*)=(\d+(?:\.\d+)?)$/i.exec(entry);
+    const rate = Number(match?.[2]);
+    if (!match || !(rate >= 0 && rate <= 1)) throw new Error(`expected <provider>=<rate 0..1>[,…] (e.g. groq=0.3,*=0.05), got ${JSON.stringify(entry)}`);
+    rates[match[1]!.toLowerCase()] = rate;
+  }
+  return rates;
+}

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tokenDueMs, type PacingPlan, type SimClock } from './clock.js';
-import { simulateCompletion } from './completion.js';
+import { cacheablePrefix, simulateCompletion } from './completion.js';
+import type { PromptCache } from './prompt-cache.js';
 import { drawFault, type HttpErrorStatus } from './faults.js';
 import { readJsonBody, resetConnection, sendJson } from './http-io.js';
 import { readOverrides } from './overrides.js';
@@ -17,6 +18,7 @@ export interface RespondDeps {
   random: () => number;
   requireAuth: AuthPolicy;
   maxBodyBytes: number;
+  promptCache: PromptCache;
 }
 
 /**
@@ -101,7 +103,11 @@ export async function respond(call: ApiCall, deps: RespondDeps): Promise<void> {
   if (problem !== undefined) return replyError(call, 'bad_request', problem);
 
   const content = overrides.overrides.content;
-  const completion = simulateCompletion(parsed.request, { ...content, completionTokens: content.completionTokens ?? profile.completionTokens });
+  const prefix = cacheablePrefix(parsed.request);
+  const cached = deps.promptCache.use(`${call.providerSlug ?? ''}|${call.route.family}`, prefix);
+  // Only explicit caching (Anthropic's cache_control) reports writes; implicit caches just start serving reads.
+  const cache = parsed.request.cache.kind === 'explicit' ? cached : { read: cached.read, write: 0 };
+  const completion = simulateCompletion(parsed.request, { ...content, completionTokens: content.completionTokens ?? profile.completionTokens }, cache);
   const { fault: forced, ttftMs, tokensPerSecond, stallMs } = overrides.overrides;
   const fault = forced ?? drawFault(profile.faultRates, deps.random());
   if (fault.kind === 'http_error') {
@@ -120,10 +126,13 @@ export async function respond(call: ApiCall, deps: RespondDeps): Promise<void> {
   const pacing = { ttftMs: ttftMs ?? jittered(profile.ttftMs, profile.jitter, deps.random), tokensPerSecond: tokensPerSecond ?? profile.tokensPerSecond };
   const timing = { clock: deps.clock, startedAt: timingStart, pacing, signal: abort.signal };
   const meta: ResponseMeta = { nonce: randomUUID().replaceAll('-', '').slice(0, 24), created: Math.floor(Date.now() / 1000) };
-  const streamFault = fault.kind === 'drop' || fault.kind === 'malformed' ? fault.kind : 'none';
   if (parsed.transport === 'json') {
-    return sendBody(call, parsed.render.json(completion, meta), completion.usage.completionTokens, streamFault, timing);
+    // A whole body has no "mid-stream": the provider's failure is an overloaded error instead.
+    if (fault.kind === 'error_mid_stream') return replyError(call, 'overloaded', FAULT_ERRORS[529].message);
+    const bodyFault = fault.kind === 'drop' || fault.kind === 'malformed' ? fault.kind : 'none';
+    return sendBody(call, parsed.render.json(completion, meta), completion.usage.completionTokens, bodyFault, timing);
   }
+  const streamFault = fault.kind === 'drop' || fault.kind === 'malformed' ? fault.kind : fault.kind === 'error_mid_stream' ? 'error' : 'none';
   const frames: SseFrame[] = parsed.render.stream(completion, meta);
-  await writeFrames(call.res, frames, ENCODINGS[parsed.transport], streamFault, timing);
+  await writeFrames(call.res, frames, ENCODINGS[parsed.transport], streamFault, timing, parsed.render.midStreamError());
 }

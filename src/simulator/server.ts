@@ -3,7 +3,8 @@ import type { Socket } from 'node:net';
 import { realClock, type SimClock } from './clock.js';
 import { FORMATS } from './formats.js';
 import { sendJson } from './http-io.js';
-import { defaultProfiles, fastProfile, type SimProfile } from './profiles.js';
+import { defaultProfiles, fastProfile, withFaultRate, type SimProfile } from './profiles.js';
+import { PromptCache } from './prompt-cache.js';
 import { respond, type AuthPolicy, type RespondDeps } from './respond.js';
 import { matchRoute } from './router.js';
 
@@ -20,6 +21,11 @@ export interface SimulatorOptions {
   maxBodyBytes?: number;
   clock?: SimClock;
   random?: () => number;
+  /**
+   * Share of requests that fail before the first token, per provider slug (`*` for every provider,
+   * including unprefixed paths): mixed 429/5xx/reset/stall, replacing the profile's own faults.
+   */
+  faultRates?: Readonly<Record<string, number>>;
 }
 
 export interface RunningSimulator {
@@ -35,13 +41,21 @@ function notFound(res: ServerResponse, req: IncomingMessage): void {
 
 /** Starts the upstream simulator: OpenAI, Anthropic and Gemini wire formats on one HTTP server. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const profiles = options.profiles ?? defaultProfiles;
-  const fallback = options.fallbackProfile ?? fastProfile;
+  const rates = options.faultRates ?? {};
+  const withRate = (slug: string, profile: SimProfile) => {
+    const rate = rates[slug] ?? rates['*'];
+    return rate === undefined ? profile : withFaultRate(profile, rate);
+  };
+  const baseProfiles = options.profiles ?? defaultProfiles;
+  const profiles = Object.fromEntries(Object.entries(baseProfiles).map(([slug, profile]) => [slug, withRate(slug, profile)]));
+  const fallbackProfile = options.fallbackProfile ?? fastProfile;
+  const fallbackFor = (slug: string | undefined) => withRate(slug ?? '*', fallbackProfile);
   const deps: RespondDeps = {
     clock: options.clock ?? realClock,
     random: options.random ?? Math.random,
     requireAuth: options.requireAuth ?? false,
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
+    promptCache: new PromptCache(),
   };
 
   const server = createServer((req, res) => {
@@ -50,7 +64,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (match.kind === 'health') return sendJson(res, 200, { status: 'ok' });
     if (match.kind === 'none') return notFound(res, req);
     const format = FORMATS[match.route.family];
-    const profile = (match.providerSlug !== undefined ? profiles[match.providerSlug] : undefined) ?? fallback;
+    const profile = (match.providerSlug !== undefined ? profiles[match.providerSlug] : undefined) ?? fallbackFor(match.providerSlug);
     respond({ req, res, url, route: match.route, format, profile, providerSlug: match.providerSlug }, deps).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
       const { status, body } = format.error('server_error', `simulator failure: ${String(error)}`);

@@ -28,11 +28,19 @@ export type SimCachePolicy =
   | { kind: 'explicit'; prefixMessages: number } // Anthropic: through the last cache_control breakpoint
   | { kind: 'none' };
 
+/** What the answer must be: prose, any JSON object, or JSON valid against a schema (structured outputs). */
+export type SimOutput = { kind: 'text' } | { kind: 'json_object' } | { kind: 'json_schema'; schema: unknown };
+
 export interface SimRequest {
   model: string;
   messages: SimMessage[];
   tools: SimTool[];
   toolChoice: SimToolChoice;
+  /** Several tool calls in one answer are allowed (OpenAI parallel_tool_calls, Anthropic !disable_parallel_tool_use). */
+  parallelToolCalls: boolean;
+  output: SimOutput;
+  /** Per-token log probabilities asked for, with this many alternatives each. */
+  logprobs: { top: number } | undefined;
   maxTokens: number | undefined;
   stop: string[];
   /** Present when the request asks for reasoning/thinking; budget caps the reasoning tokens. */

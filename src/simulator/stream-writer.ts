@@ -10,7 +10,7 @@ export interface FrameEncoding {
   closing: string;
 }
 
-export type StreamFault = 'none' | 'drop' | 'malformed';
+export type StreamFault = 'none' | 'drop' | 'malformed' | 'error';
 
 export interface StreamTiming {
   clock: SimClock;
@@ -40,9 +40,10 @@ function truncated(frame: SseFrame): SseFrame {
 
 /**
  * Streams frames with token pacing: each frame waits until its last token is due. `drop` ends the body
- * right after the middle token frame (no terminator); `malformed` cuts that frame's JSON in half.
+ * right after the middle token frame (no terminator); `malformed` cuts that frame's JSON in half;
+ * `error` sends the format's error event after it, then ends.
  */
-export async function writeFrames(res: ServerResponse, frames: readonly SseFrame[], encoding: FrameEncoding, fault: StreamFault, timing: StreamTiming): Promise<void> {
+export async function writeFrames(res: ServerResponse, frames: readonly SseFrame[], encoding: FrameEncoding, fault: StreamFault, timing: StreamTiming, errorFrame?: SseFrame): Promise<void> {
   const { clock, startedAt, pacing, signal } = timing;
   res.writeHead(200, { 'content-type': encoding.contentType, 'cache-control': 'no-cache', connection: 'keep-alive' });
   const faultAt = fault === 'none' ? -1 : middleTokenFrame(frames);
@@ -67,9 +68,13 @@ export async function writeFrames(res: ServerResponse, frames: readonly SseFrame
     if (signal.aborted) return;
     pending += encoding.encode(i === faultAt && fault === 'malformed' ? truncated(frame) : frame, i);
     if (i === faultAt && fault === 'drop') break;
+    if (i === faultAt && fault === 'error' && errorFrame) {
+      pending += encoding.encode(errorFrame, i + 1);
+      break;
+    }
     if (pending.length >= FLUSH_BYTES) await flush();
   }
-  if (fault !== 'drop') pending += encoding.closing;
+  if (fault !== 'drop' && fault !== 'error') pending += encoding.closing;
   await flush();
   res.end();
 }

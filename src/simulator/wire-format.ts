@@ -31,6 +31,8 @@ export interface ResponseMeta {
 export interface WireRenderer {
   json(completion: SimCompletion, meta: ResponseMeta): unknown;
   stream(completion: SimCompletion, meta: ResponseMeta): SseFrame[];
+  /** The event a provider sends when it fails after the stream started (Anthropic: `event: error`, overloaded_error). */
+  midStreamError(): SseFrame;
 }
 
 /** json = one body; sse = text/event-stream; json-array = Gemini's streamed JSON array (no alt=sse). */

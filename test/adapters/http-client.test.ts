@@ -2,11 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamHttpClient, type HttpClientOptions } from '../../src/adapters/http-client.js';
-import { openAiCompatibleTarget } from '../../src/adapters/openai/compatible-providers.js';
 import { openAiAdapter } from '../../src/adapters/openai/index.js';
 import { completeOnce, streamCompletion } from '../../src/adapters/invoke.js';
 import type { ChatRequest } from '../../src/core/llm/request.js';
-import { collect, comparable, fixtureText } from './support.js';
+import { collect, comparable, fixtureText, productionTarget } from './support.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -44,7 +43,7 @@ function client(options: Partial<HttpClientOptions> = {}): UpstreamHttpClient {
 }
 
 const request: ChatRequest = { messages: [{ role: 'user', content: 'Hi' }] };
-const target = () => openAiCompatibleTarget('openai', 'gpt-4o', { baseUrl, apiKey: 'sk-test' });
+const target = () => productionTarget('openai', 'openai', 'gpt-4o', { baseUrl, apiKey: 'sk-test' });
 const stream = (c: UpstreamHttpClient, signal?: AbortSignal) =>
   collect(streamCompletion(openAiAdapter, c, request, target(), signal ? { signal } : {}));
 
@@ -153,7 +152,7 @@ describe('UpstreamHttpClient over real HTTP', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     const parts = await collect(
-      streamCompletion(openAiAdapter, client(), request, openAiCompatibleTarget('openai', 'm', { baseUrl: `http://127.0.0.1:${port}/v1` })),
+      streamCompletion(openAiAdapter, client(), request, productionTarget('openai', 'openai', 'm', { baseUrl: `http://127.0.0.1:${port}/v1` })),
     );
     expect(comparable(parts)).toEqual([{ type: 'error', code: 'upstream_unavailable' }]);
   });

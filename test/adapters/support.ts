@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StreamPart } from '../../src/core/llm/stream-part.js';
+import type { UpstreamTarget, WireFamily } from '../../src/adapters/index.js';
+import { REQUEST_PARAMETERS } from '../../src/core/llm/request.js';
+import { upstreamTargetFor } from '../../src/gateway/generation/upstream-target.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/providers/', import.meta.url));
 
@@ -43,4 +46,22 @@ export function neverEndingAfter(text: string): AsyncIterable<Uint8Array> & { re
     },
   };
   return source;
+}
+
+/** A target built the way production builds it (catalog slug → auth and dialect), so tests assert what is sent. */
+export function productionTarget(
+  family: WireFamily,
+  providerSlug: string,
+  providerModelId: string,
+  upstream: { baseUrl: string; apiKey?: string; headers?: Record<string, string> },
+  endpoint: { supportedParameters?: readonly string[]; maxCompletionTokens?: number | null } = {},
+): UpstreamTarget {
+  return upstreamTargetFor({
+    family,
+    providerSlug,
+    providerModelId,
+    upstream: { mode: 'live', apiKey: upstream.apiKey ?? '', baseUrl: upstream.baseUrl, ...(upstream.headers && { headers: upstream.headers }) },
+    supportedParameters: endpoint.supportedParameters ?? REQUEST_PARAMETERS,
+    maxCompletionTokens: endpoint.maxCompletionTokens ?? null,
+  });
 }

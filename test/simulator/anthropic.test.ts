@@ -105,12 +105,14 @@ describe('Anthropic Messages', () => {
     expect(JSON.parse(thinkingDeltas.at(-1)!.data).delta.type).toBe('signature_delta');
   });
 
-  it('reads cache_control breakpoints as cache reads', async () => {
+  it('a cache_control breakpoint writes the prefix once, then reads it', async () => {
     const longSystem = [{ type: 'text', text: 'rules '.repeat(1500), cache_control: { type: 'ephemeral' } }];
-    const json = (await postJson(sim, PATH, { ...base, system: longSystem }, headers)).body;
     const cached = Math.floor((1500 + MESSAGE_OVERHEAD_TOKENS) / 128) * 128;
-    expect(json.usage.cache_read_input_tokens).toBe(cached);
-    expect(json.usage.input_tokens + cached).toBe(2 * MESSAGE_OVERHEAD_TOKENS + 1500 + countTokens('Explain routing, please.'));
+    const prompt = 2 * MESSAGE_OVERHEAD_TOKENS + 1500 + countTokens('Explain routing, please.');
+    const first = (await postJson(sim, PATH, { ...base, system: longSystem }, headers)).body;
+    expect(first.usage).toMatchObject({ cache_creation_input_tokens: cached, cache_read_input_tokens: 0, input_tokens: prompt - cached });
+    const second = (await postJson(sim, PATH, { ...base, system: longSystem }, headers)).body;
+    expect(second.usage).toMatchObject({ cache_creation_input_tokens: 0, cache_read_input_tokens: cached, input_tokens: prompt - cached });
   });
 
   it('rejects bad input with a 400 in the Anthropic error shape', async () => {

@@ -100,22 +100,27 @@ describe('OpenAI Chat Completions', () => {
     const choice = body.choices[0];
     expect(choice.finish_reason).toBe('tool_calls');
     expect(choice.message.content).toBeNull();
-    const [call] = choice.message.tool_calls;
+    // Parallel tool calls are allowed by default: one call per tool, in declaration order.
+    const [call, second] = choice.message.tool_calls;
+    expect(choice.message.tool_calls).toHaveLength(2);
     expect(call.id).toMatch(/^call_/);
     expect(call.function.name).toBe('get_weather');
+    expect(second.function).toEqual({ name: 'get_time', arguments: '{}' });
     const args = JSON.parse(call.function.arguments);
     expect(typeof args.city).toBe('string');
     expect(Number.isInteger(args.days) && args.days >= 1 && args.days <= 7).toBe(true);
     expect(args.unit).toBe('celsius');
-    expect(body.usage.completion_tokens).toBe(countTokens('get_weather') + countTokens(call.function.arguments));
+    expect(body.usage.completion_tokens).toBe(countTokens('get_weather') + countTokens(call.function.arguments) + countTokens('get_time') + countTokens('{}'));
 
     const stream = payloads(await postSse(sim, PATH, { ...base, tools, stream: true }));
     const deltas = stream.flatMap((c) => c.choices[0]?.delta.tool_calls ?? []);
     expect(deltas[0]).toMatchObject({ index: 0, id: call.id, type: 'function', function: { name: 'get_weather' } });
-    expect(deltas.slice(1).every((d: any) => d.index === 0 && d.id === undefined)).toBe(true);
-    expect(deltas.map((d: any) => d.function.arguments).join('')).toBe(call.function.arguments);
+    expect(deltas.filter((d: any) => d.id !== undefined).map((d: any) => d.index)).toEqual([0, 1]);
+    expect(deltas.filter((d: any) => d.index === 0).map((d: any) => d.function.arguments).join('')).toBe(call.function.arguments);
     expect(stream.at(-1).choices[0].finish_reason).toBe('tool_calls');
 
+    const single = await postJson(sim, PATH, { ...base, tools, parallel_tool_calls: false });
+    expect(single.body.choices[0].message.tool_calls.map((c: any) => c.function.name)).toEqual(['get_weather']);
     const named = await postJson(sim, PATH, { ...base, tools, tool_choice: { type: 'function', function: { name: 'get_time' } } });
     expect(named.body.choices[0].message.tool_calls[0].function).toEqual({ name: 'get_time', arguments: '{}' });
     const none = await postJson(sim, PATH, { ...base, tools, tool_choice: 'none' });
@@ -133,10 +138,13 @@ describe('OpenAI Chat Completions', () => {
     expect(streamed.reasoning).toBe(message.reasoning_content);
   });
 
-  it('reports cached prompt tokens for a long shared prefix', async () => {
-    const longSystem = 'context '.repeat(2000);
-    const { body } = await postJson(sim, PATH, { model: 'm', messages: [{ role: 'system', content: longSystem }, { role: 'user', content: 'Hi' }] });
-    expect(body.usage.prompt_tokens_details.cached_tokens).toBe(Math.floor((2000 + MESSAGE_OVERHEAD_TOKENS) / 128) * 128);
+  it('reports cached prompt tokens once a long prefix has been seen (implicit caching: no writes reported)', async () => {
+    const longSystem = `context ${Math.random()} `.repeat(2000);
+    const request = { model: 'm', messages: [{ role: 'system', content: longSystem }, { role: 'user', content: 'Hi' }] };
+    const first = (await postJson(sim, PATH, request)).body;
+    expect(first.usage.prompt_tokens_details.cached_tokens).toBe(0);
+    const second = (await postJson(sim, PATH, { ...request, messages: [...request.messages.slice(0, 1), { role: 'user', content: 'Another question' }] })).body;
+    expect(second.usage.prompt_tokens_details.cached_tokens).toBe(Math.floor((countTokens(longSystem) + MESSAGE_OVERHEAD_TOKENS) / 128) * 128);
   });
 
   it('serves any base path and provider prefix', async () => {

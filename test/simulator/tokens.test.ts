@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countPromptTokens, countTokens, MESSAGE_OVERHEAD_TOKENS, TOOL_OVERHEAD_TOKENS } from '../../src/simulator/index.js';
-import { simulateCompletion } from '../../src/simulator/completion.js';
+import { cacheablePrefix, simulateCompletion } from '../../src/simulator/completion.js';
 import { splitIntoTokenPieces } from '../../src/simulator/tokens.js';
 import type { SimRequest } from '../../src/simulator/sim-request.js';
 
@@ -9,6 +9,9 @@ const request = (overrides: Partial<SimRequest> = {}): SimRequest => ({
   messages: [{ role: 'user', text: 'Tell me about routers.', attachments: 0 }],
   tools: [],
   toolChoice: { type: 'auto' },
+  parallelToolCalls: true,
+  output: { kind: 'text' },
+  logprobs: undefined,
   maxTokens: undefined,
   stop: [],
   reasoning: undefined,
@@ -49,19 +52,22 @@ describe('simulateCompletion', () => {
     expect(first.usage.completionTokens).toBe(countTokens(first.text));
   });
 
-  it('reports cached tokens for long prefixes in 128-token blocks', () => {
+  it('caches long prefixes in 128-token blocks', () => {
     const long = 'word '.repeat(1500);
-    const completion = simulateCompletion(
-      request({ messages: [{ role: 'system', text: long, attachments: 0 }, { role: 'user', text: 'hi', attachments: 0 }] }),
-      noOverrides,
-    );
-    expect(completion.usage.cachedTokens).toBe(Math.floor((1500 + MESSAGE_OVERHEAD_TOKENS) / 128) * 128);
+    const prefix = cacheablePrefix(request({ messages: [{ role: 'system', text: long, attachments: 0 }, { role: 'user', text: 'hi', attachments: 0 }] }));
+    expect(prefix?.tokens).toBe(Math.floor((1500 + MESSAGE_OVERHEAD_TOKENS) / 128) * 128);
+    expect(cacheablePrefix(request())).toBeUndefined();
+  });
+
+  it('reports what the cache did: reads and writes are parts of the prompt', () => {
+    const completion = simulateCompletion(request(), noOverrides, { read: 4, write: 3 });
+    expect(completion.usage).toMatchObject({ cachedTokens: 4, cacheWriteTokens: 3 });
   });
 
   it('answers in text after a tool result, and calls the tool otherwise', () => {
     const tools = [{ name: 'lookup', description: '', parameters: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'] } }];
-    expect(simulateCompletion(request({ tools }), noOverrides).toolCall?.name).toBe('lookup');
+    expect(simulateCompletion(request({ tools }), noOverrides).toolCalls.map((c) => c.name)).toEqual(['lookup']);
     const afterResult = request({ tools, messages: [...request().messages, { role: 'tool', text: '{"ok":true}', attachments: 0 }] });
-    expect(simulateCompletion(afterResult, noOverrides).toolCall).toBeUndefined();
+    expect(simulateCompletion(afterResult, noOverrides).toolCalls).toEqual([]);
   });
 });

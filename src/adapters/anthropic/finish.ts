@@ -1,5 +1,6 @@
 import type { FinishReason } from '../../core/llm/finish-reason.js';
 import { makeUsage, type Usage } from '../../core/llm/usage.js';
+import type { ReasoningDetail } from '../../core/llm/reasoning-detail.js';
 import type { AnthropicUsage } from './schema.js';
 
 const STOP_REASONS: Record<string, FinishReason> = {
@@ -50,3 +51,13 @@ export const ANTHROPIC_ERROR_STATUS: Record<string, number> = {
   timeout_error: 504,
   overloaded_error: 529,
 };
+
+/** A finished thinking block as OpenRouter's reasoning detail: the text and the signature that proves it. */
+export function thinkingDetail(text: string, signature: string | null | undefined, index: number): ReasoningDetail {
+  return { type: 'reasoning.text', text, ...(signature ? { signature } : {}), format: 'anthropic-claude-v1', index };
+}
+
+/** redacted_thinking: opaque, sent back as it came. */
+export function redactedDetail(data: string, index: number): ReasoningDetail {
+  return { type: 'reasoning.encrypted', data, format: 'anthropic-claude-v1', index };
+}

@@ -17,6 +17,9 @@ const contentBlockSchema = z.looseObject({
   type: z.string(),
   text: z.string().nullish(),
   thinking: z.string().nullish(),
+  signature: z.string().nullish(),
+  /** redacted_thinking */
+  data: z.string().nullish(),
   id: z.string().nullish(),
   name: z.string().nullish(),
   input: z.unknown().optional(),
@@ -34,6 +37,7 @@ export const anthropicEventSchemas = {
       text: z.string().nullish(),
       partial_json: z.string().nullish(),
       thinking: z.string().nullish(),
+      signature: z.string().nullish(),
     }),
   }),
   content_block_stop: z.looseObject({ index: z.number().int() }),

@@ -4,10 +4,13 @@ import { syntheticToolCallId, type StreamPart } from '../../core/llm/stream-part
 import { codeForUpstreamStatus } from '../http-errors.js';
 import { decodeSse, truncatedStreamError, type ByteSource, type SseDecoder, type SseEvent } from '../sse.js';
 import { checkWireShape, parseWireJson } from '../wire-json.js';
-import { ANTHROPIC_ERROR_STATUS, anthropicFinishReason, anthropicUsage, mergeAnthropicUsage } from './finish.js';
+import { ANTHROPIC_ERROR_STATUS, anthropicFinishReason, anthropicUsage, mergeAnthropicUsage, redactedDetail, thinkingDetail } from './finish.js';
 import { anthropicEventSchemas, anthropicEventTypeSchema, type AnthropicUsage } from './schema.js';
 
-type Block = { kind: 'text' | 'thinking' | 'other' } | { kind: 'tool'; id: string; sawArguments: boolean };
+type Block =
+  | { kind: 'text' | 'other' }
+  | { kind: 'thinking'; text: string[]; signature: string | undefined }
+  | { kind: 'tool'; id: string; sawArguments: boolean };
 type EventOf<K extends keyof typeof anthropicEventSchemas> = z.output<(typeof anthropicEventSchemas)[K]>;
 
 /** Messages API events → parts. Content blocks are tracked by their index; unknown events and block types are skipped. */
@@ -15,6 +18,7 @@ export class AnthropicStreamDecoder implements SseDecoder {
   finished = false;
   private readonly blocks = new Map<number, Block>();
   private toolCalls = 0;
+  private reasoningBlocks = 0;
   private usage: AnthropicUsage | undefined;
   private stopReason: string | null | undefined;
 
@@ -65,8 +69,11 @@ export class AnthropicStreamDecoder implements SseDecoder {
       this.blocks.set(event.index, { kind: 'text' });
       if (block.text) out.push({ type: 'text-delta', text: block.text });
     } else if (block.type === 'thinking') {
-      this.blocks.set(event.index, { kind: 'thinking' });
+      this.blocks.set(event.index, { kind: 'thinking', text: block.thinking ? [block.thinking] : [], signature: block.signature ?? undefined });
       if (block.thinking) out.push({ type: 'reasoning-delta', text: block.thinking });
+    } else if (block.type === 'redacted_thinking' && block.data) {
+      this.blocks.set(event.index, { kind: 'other' });
+      out.push({ type: 'reasoning-detail', detail: redactedDetail(block.data, this.reasoningBlocks++) });
     } else {
       this.blocks.set(event.index, { kind: 'other' }); // redacted_thinking, server tools…
     }
@@ -76,16 +83,21 @@ export class AnthropicStreamDecoder implements SseDecoder {
     const { delta } = event;
     const block = this.blocks.get(event.index);
     if (delta.type === 'text_delta' && delta.text) out.push({ type: 'text-delta', text: delta.text });
-    else if (delta.type === 'thinking_delta' && delta.thinking) out.push({ type: 'reasoning-delta', text: delta.thinking });
+    else if (delta.type === 'thinking_delta' && delta.thinking) {
+      if (block?.kind === 'thinking') block.text.push(delta.thinking);
+      out.push({ type: 'reasoning-delta', text: delta.thinking });
+    } else if (delta.type === 'signature_delta' && block?.kind === 'thinking' && delta.signature) block.signature = delta.signature;
     else if (delta.type === 'input_json_delta' && block?.kind === 'tool' && delta.partial_json) {
       block.sawArguments = true;
       out.push({ type: 'tool-call-delta', id: block.id, argumentsDelta: delta.partial_json });
     }
-    // signature_delta, citations_delta: nothing normalized to say
+    // citations_delta: nothing normalized to say
   }
 
   private onBlockStop(event: EventOf<'content_block_stop'>, out: StreamPart[]): void {
     const block = this.blocks.get(event.index);
+    // The block's signature arrives last: a thinking block becomes its reasoning detail once it is complete.
+    if (block?.kind === 'thinking') out.push({ type: 'reasoning-detail', detail: thinkingDetail(block.text.join(''), block.signature, this.reasoningBlocks++) });
     if (block?.kind !== 'tool') return;
     // A tool without parameters streams no JSON at all; its arguments are still an object.
     if (!block.sawArguments) out.push({ type: 'tool-call-delta', id: block.id, argumentsDelta: '{}' });

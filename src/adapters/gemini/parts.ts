@@ -8,17 +8,23 @@ import type { GeminiPart } from './schema.js';
  */
 export class GeminiPartMapper {
   functionCalls = 0;
+  private signatures = 0;
 
   map(parts: readonly GeminiPart[], out: StreamPart[]): void {
     for (const part of parts) {
+      let callId: string | null = null;
       if (part.functionCall) {
         const index = this.functionCalls++;
-        const id = part.functionCall.id || syntheticToolCallId(index);
-        out.push({ type: 'tool-call-start', id, index, name: part.functionCall.name });
-        out.push({ type: 'tool-call-delta', id, argumentsDelta: JSON.stringify(part.functionCall.args ?? {}) });
-        out.push({ type: 'tool-call-end', id });
+        callId = part.functionCall.id || syntheticToolCallId(index);
+        out.push({ type: 'tool-call-start', id: callId, index, name: part.functionCall.name });
+        out.push({ type: 'tool-call-delta', id: callId, argumentsDelta: JSON.stringify(part.functionCall.args ?? {}) });
+        out.push({ type: 'tool-call-end', id: callId });
       } else if (part.text) {
         out.push(part.thought ? { type: 'reasoning-delta', text: part.text } : { type: 'text-delta', text: part.text });
+      }
+      // Tied to its function call by the tool call id, so the replay puts it back on that part.
+      if (part.thoughtSignature) {
+        out.push({ type: 'reasoning-detail', detail: { type: 'reasoning.encrypted', data: part.thoughtSignature, id: callId, format: 'google-gemini-v1', index: this.signatures++ } });
       }
     }
   }

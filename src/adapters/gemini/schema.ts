@@ -14,6 +14,8 @@ export type GeminiUsage = z.infer<typeof geminiUsageSchema>;
 const partSchema = z.looseObject({
   text: z.string().nullish(),
   thought: z.boolean().nullish(),
+  /** Opaque proof of the model's thinking; must come back on the same part next turn. */
+  thoughtSignature: z.string().nullish(),
   functionCall: z.looseObject({ id: z.string().nullish(), name: z.string(), args: z.unknown().optional() }).nullish(),
 });
 export type GeminiPart = z.infer<typeof partSchema>;

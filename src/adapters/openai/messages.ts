@@ -1,8 +1,11 @@
+import type { ChatCompletionContentPart, ChatCompletionContentPartText, ChatCompletionMessageParam } from 'openai/resources/chat/completions/completions';
 import type { ContentPart, Message, TextPart } from '../../core/llm/request.js';
+import type { ReasoningDetail } from '../../core/llm/reasoning-detail.js';
 import type { OpenAiDialect } from '../adapter.js';
 
-type WirePart = Record<string, unknown>;
-export type OpenAiWireMessage = Record<string, unknown>;
+/** What OpenAI-compatible gateways add to a message: Anthropic-style cache breakpoints, OpenRouter's reasoning details. */
+type WirePart = ChatCompletionContentPart & { cache_control?: { type: 'ephemeral'; ttl?: string } };
+export type OpenAiWireMessage = ChatCompletionMessageParam & { reasoning_details?: ReasoningDetail[] };
 
 /** Normalized messages → Chat Completions messages. */
 export function toOpenAiMessages(messages: readonly Message[], dialect: OpenAiDialect): OpenAiWireMessage[] {
@@ -14,21 +17,18 @@ function toOpenAiMessage(message: Message, dialect: OpenAiDialect): OpenAiWireMe
     case 'system':
       return { role: 'system', content: textContent(message.content, dialect) };
     case 'developer':
-      return { role: dialect.developerRole ? 'developer' : 'system', content: textContent(message.content, dialect) };
+      return dialect.developerRole
+        ? { role: 'developer', content: textContent(message.content, dialect) }
+        : { role: 'system', content: textContent(message.content, dialect) };
     case 'user':
-      return {
-        role: 'user',
-        content: typeof message.content === 'string' ? message.content : message.content.map((p) => toWirePart(p, dialect)),
-      };
+      return { role: 'user', content: typeof message.content === 'string' ? message.content : message.content.map((p) => toWirePart(p, dialect)) };
     case 'assistant': {
       const wire: OpenAiWireMessage = { role: 'assistant', content: message.content === null ? null : textContent(message.content, dialect) };
       if (message.toolCalls && message.toolCalls.length > 0) {
-        wire.tool_calls = message.toolCalls.map((call) => ({
-          id: call.id,
-          type: 'function',
-          function: { name: call.name, arguments: call.arguments },
-        }));
+        wire.tool_calls = message.toolCalls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } }));
       }
+      // Only gateways that speak OpenRouter's reasoning object take reasoning details back; OpenAI refuses unknown fields.
+      if (dialect.reasoningField === 'reasoning' && message.reasoningDetails?.length) wire.reasoning_details = message.reasoningDetails;
       return wire;
     }
     case 'tool':
@@ -37,17 +37,19 @@ function toOpenAiMessage(message: Message, dialect: OpenAiDialect): OpenAiWireMe
 }
 
 /** Plain string stays a string (the most widely accepted form); parts stay parts. */
-function textContent(content: string | TextPart[], dialect: OpenAiDialect): string | WirePart[] {
-  return typeof content === 'string' ? content : content.map((part) => toWirePart(part, dialect));
+function textContent(content: string | TextPart[], dialect: OpenAiDialect): string | ChatCompletionContentPartText[] {
+  return typeof content === 'string' ? content : content.map((part) => ({ type: 'text', text: part.text, ...cacheControl(part, dialect) }));
 }
 
 function toWirePart(part: ContentPart, dialect: OpenAiDialect): WirePart {
-  const wire = wirePartBody(part);
-  if (dialect.cacheControl && part.cacheControl) wire.cache_control = part.cacheControl;
-  return wire;
+  return { ...wirePartBody(part), ...cacheControl(part, dialect) };
 }
 
-function wirePartBody(part: ContentPart): WirePart {
+function cacheControl(part: ContentPart, dialect: OpenAiDialect): Pick<WirePart, 'cache_control'> {
+  return dialect.cacheControl && part.cacheControl ? { cache_control: part.cacheControl } : {};
+}
+
+function wirePartBody(part: ContentPart): ChatCompletionContentPart {
   switch (part.type) {
     case 'text':
       return { type: 'text', text: part.text };

@@ -3,6 +3,7 @@ import { syntheticToolCallId } from '../../core/llm/stream-part.js';
 import { checkWireShape } from '../wire-json.js';
 import { openAiFinishReason, openAiUsage } from './finish.js';
 import { openAiResponseSchema } from './schema.js';
+import { toReasoningDetail } from './reasoning-details.js';
 
 /** Non-stream chat.completion → the parts its stream would have produced (first choice only). */
 export function parseOpenAiResponse(json: unknown): StreamPart[] {
@@ -12,6 +13,10 @@ export function parseOpenAiResponse(json: unknown): StreamPart[] {
   const message = choice?.message;
   const reasoning = message?.reasoning ?? message?.reasoning_content;
   if (reasoning) parts.push({ type: 'reasoning-delta', text: reasoning });
+  for (const wire of message?.reasoning_details ?? []) {
+    const detail = toReasoningDetail(wire);
+    if (detail) parts.push({ type: 'reasoning-detail', detail });
+  }
   if (message?.content) parts.push({ type: 'text-delta', text: message.content });
   if (message?.refusal) parts.push({ type: 'text-delta', text: message.refusal });
   const calls = message?.tool_calls ?? [];

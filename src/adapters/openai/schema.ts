@@ -19,6 +19,19 @@ const errorObjectSchema = z.looseObject({
   code: z.union([z.string(), z.number()]).nullish(),
 });
 
+/** OpenRouter-style gateways return reasoning_details; kept as they came (validated loosely). */
+export const openAiReasoningDetailSchema = z.looseObject({
+  type: z.string(),
+  text: z.string().nullish(),
+  summary: z.string().nullish(),
+  data: z.string().nullish(),
+  signature: z.string().nullish(),
+  format: z.string().nullish(),
+  index: z.number().int().nullish(),
+  id: z.string().nullish(),
+});
+export type OpenAiReasoningDetail = z.infer<typeof openAiReasoningDetailSchema>;
+
 const toolCallDeltaSchema = z.looseObject({
   index: z.number().int().nonnegative().optional(),
   id: z.string().nullish(),
@@ -37,6 +50,7 @@ export const openAiChunkSchema = z.looseObject({
             content: z.string().nullish(),
             reasoning: z.string().nullish(),
             reasoning_content: z.string().nullish(),
+            reasoning_details: z.array(openAiReasoningDetailSchema).nullish(),
             refusal: z.string().nullish(),
             tool_calls: z.array(toolCallDeltaSchema).nullish(),
           })
@@ -57,6 +71,7 @@ export const openAiResponseSchema = z.looseObject({
         content: z.string().nullish(),
         reasoning: z.string().nullish(),
         reasoning_content: z.string().nullish(),
+        reasoning_details: z.array(openAiReasoningDetailSchema).nullish(),
         refusal: z.string().nullish(),
         tool_calls: z
           .array(

@@ -6,6 +6,7 @@ import { decodeSse, truncatedStreamError, type ByteSource, type SseDecoder, type
 import { parseWireJson } from '../wire-json.js';
 import { openAiFinishReason, openAiUsage } from './finish.js';
 import { openAiChunkSchema, type OpenAiChunk, type OpenAiToolCallDelta } from './schema.js';
+import { ReasoningDetailMerger } from './reasoning-details.js';
 
 interface OpenToolCall {
   id: string;
@@ -26,6 +27,7 @@ export class OpenAiStreamDecoder implements SseDecoder {
   private nativeFinish: string | null | undefined;
   private usage: Usage | undefined;
   private sawRefusal = false;
+  private readonly reasoningDetails = new ReasoningDetailMerger();
 
   onEvent(event: SseEvent, out: StreamPart[]): void {
     if (event.data === '[DONE]') return this.flush(out);
@@ -38,6 +40,7 @@ export class OpenAiStreamDecoder implements SseDecoder {
     if (delta) {
       const reasoning = delta.reasoning ?? delta.reasoning_content;
       if (reasoning) out.push({ type: 'reasoning-delta', text: reasoning });
+      for (const detail of delta.reasoning_details ?? []) this.reasoningDetails.add(detail);
       if (delta.content) out.push({ type: 'text-delta', text: delta.content });
       if (delta.refusal) {
         this.sawRefusal = true;
@@ -73,6 +76,7 @@ export class OpenAiStreamDecoder implements SseDecoder {
     if (this.finished) return;
     this.finished = true;
     for (const call of this.openCalls) out.push({ type: 'tool-call-end', id: call.id });
+    for (const detail of this.reasoningDetails.details()) out.push({ type: 'reasoning-detail', detail });
     if (this.usage) out.push({ type: 'usage', usage: this.usage });
     const native = this.nativeFinish ?? null;
     const reason = openAiFinishReason(native, this.startedCalls > 0, this.sawRefusal);

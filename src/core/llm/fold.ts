@@ -1,5 +1,6 @@
 import type { SwitchyardError } from '../errors.js';
 import type { Finish } from './finish-reason.js';
+import type { ReasoningDetail } from './reasoning-detail.js';
 import type { StreamPart } from './stream-part.js';
 import type { Usage } from './usage.js';
 
@@ -14,6 +15,8 @@ export interface ToolCall {
 export interface GenerationResult {
   text: string;
   reasoning: string;
+  /** Signed reasoning blocks, in order: what a client sends back with this turn. */
+  reasoningDetails: ReasoningDetail[];
   toolCalls: ToolCall[];
   usage: Usage | null;
   /** null when the stream ended with an error (or not at all). */
@@ -25,6 +28,7 @@ export interface GenerationResult {
 export class GenerationFolder {
   private readonly textChunks: string[] = [];
   private readonly reasoningChunks: string[] = [];
+  private readonly reasoningDetails: ReasoningDetail[] = [];
   private readonly calls = new Map<string, { index: number; name: string; chunks: string[] }>();
   private usage: Usage | null = null;
   private finish: Finish | null = null;
@@ -37,6 +41,9 @@ export class GenerationFolder {
         return;
       case 'reasoning-delta':
         this.reasoningChunks.push(part.text);
+        return;
+      case 'reasoning-detail':
+        this.reasoningDetails.push(part.detail);
         return;
       case 'tool-call-start':
         if (!this.calls.has(part.id)) this.calls.set(part.id, { index: part.index, name: part.name, chunks: [] });
@@ -65,6 +72,7 @@ export class GenerationFolder {
     return {
       text: this.textChunks.join(''),
       reasoning: this.reasoningChunks.join(''),
+      reasoningDetails: [...this.reasoningDetails],
       toolCalls,
       usage: this.usage,
       finish: this.error ? null : this.finish,

@@ -8,3 +8,5 @@ export type { FinishReason, Finish } from './finish-reason.js';
 export { FINISH_REASONS } from './finish-reason.js';
 export type { ToolCall, GenerationResult } from './fold.js';
 export { GenerationFolder, foldStream, foldParts } from './fold.js';
+export type { ReasoningDetail, ReasoningFormat } from './reasoning-detail.js';
+export { REASONING_FORMATS, detailsOfFormat } from './reasoning-detail.js';

@@ -1,3 +1,5 @@
+import type { ReasoningDetail } from './reasoning-detail.js';
+
 /**
  * The normalized chat request every adapter maps from. Field names are ours (camelCase); the REST
  * layer maps OpenRouter's snake_case onto them, adapters map them onto each provider's wire format.
@@ -51,7 +53,8 @@ export type Message =
   | { role: 'system'; content: string | TextPart[] }
   | { role: 'developer'; content: string | TextPart[] }
   | { role: 'user'; content: string | ContentPart[] }
-  | { role: 'assistant'; content: string | TextPart[] | null; toolCalls?: AssistantToolCall[]; reasoning?: string }
+  /** `reasoningDetails`: the provider's signed reasoning blocks of that turn, sent back unchanged (tool loops need them). */
+  | { role: 'assistant'; content: string | TextPart[] | null; toolCalls?: AssistantToolCall[]; reasoning?: string; reasoningDetails?: ReasoningDetail[] }
   /** `name` is the called function's name; filled from the matching assistant call when omitted. */
   | { role: 'tool'; toolCallId: string; content: string | TextPart[]; name?: string };
 
@@ -73,9 +76,14 @@ export type ResponseFormat =
   | { type: 'json_object' }
   | { type: 'json_schema'; name: string; strict?: boolean; schema: Record<string, unknown>; description?: string };
 
-export type ReasoningEffort = 'minimal' | 'low' | 'medium' | 'high';
+/** OpenRouter's effort levels; `none` turns reasoning off. */
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
-/** Either an effort level or a token budget; `exclude` = think but don't return the reasoning text. */
+/**
+ * Either an effort level or a token budget (neither: reasoning on at the provider's default);
+ * `exclude` = think but don't return the reasoning text. Reasoning tokens are output tokens: an
+ * effort is a share of the request's output cap, never tokens on top of it.
+ */
 export type ReasoningConfig =
   | { effort: ReasoningEffort; maxTokens?: undefined; exclude?: boolean }
   | { maxTokens: number; effort?: undefined; exclude?: boolean }

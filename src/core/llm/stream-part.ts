@@ -1,5 +1,6 @@
 import type { SwitchyardError } from '../errors.js';
 import type { FinishReason } from './finish-reason.js';
+import type { ReasoningDetail } from './reasoning-detail.js';
 import type { Usage } from './usage.js';
 
 /**
@@ -10,6 +11,8 @@ import type { Usage } from './usage.js';
 export type StreamPart =
   | { type: 'text-delta'; text: string }
   | { type: 'reasoning-delta'; text: string }
+  /** A finished reasoning block with what the provider needs back next turn (signature, redacted data). */
+  | { type: 'reasoning-detail'; detail: ReasoningDetail }
   | { type: 'tool-call-start'; id: string; index: number; name: string }
   | { type: 'tool-call-delta'; id: string; argumentsDelta: string }
   | { type: 'tool-call-end'; id: string }

@@ -13,6 +13,7 @@ import type {
   TextPart,
   ToolChoice,
 } from '../../core/llm/request.js';
+import { REASONING_FORMATS, type ReasoningDetail, type ReasoningFormat } from '../../core/llm/reasoning-detail.js';
 import { providerPreferencesSchema } from '../routing/provider-preferences.js';
 
 /** zod schemas of an OpenAI/OpenRouter chat-completions body (parsing only; mapping is in chat-completion-request.ts). */
@@ -152,6 +153,29 @@ export const toolCallSchema = z
   })
   .transform((c): AssistantToolCall => ({ id: c.id, name: c.function.name, arguments: c.function.arguments }));
 
+// OpenRouter's reasoning_details, sent back unchanged with the assistant turn that produced them.
+const detailCommon = {
+  format: z.string().nullish().transform((f): ReasoningFormat => (REASONING_FORMATS as readonly string[]).includes(f ?? '') ? (f as ReasoningFormat) : 'unknown'),
+  index: z.int().min(0).nullish(),
+  id: z.string().nullish(),
+};
+const withCommon = (d: { format: ReasoningFormat; index?: number | null | undefined; id?: string | null | undefined }) => ({
+  format: d.format,
+  ...(d.index != null ? { index: d.index } : {}),
+  ...(d.id != null ? { id: d.id } : {}),
+});
+export const reasoningDetailSchema = z.discriminatedUnion(
+  'type',
+  [
+    z
+      .object({ type: z.literal('reasoning.text'), text: z.string().nullish(), signature: z.string().nullish(), ...detailCommon })
+      .transform((d): ReasoningDetail => ({ type: 'reasoning.text', text: d.text ?? '', ...(d.signature != null ? { signature: d.signature } : {}), ...withCommon(d) })),
+    z.object({ type: z.literal('reasoning.summary'), summary: z.string(), ...detailCommon }).transform((d): ReasoningDetail => ({ type: 'reasoning.summary', summary: d.summary, ...withCommon(d) })),
+    z.object({ type: z.literal('reasoning.encrypted'), data: z.string(), ...detailCommon }).transform((d): ReasoningDetail => ({ type: 'reasoning.encrypted', data: d.data, ...withCommon(d) })),
+  ],
+  { error: (iss) => ((iss as { code: string }).code === 'invalid_type' ? undefined : 'expected type reasoning.text, reasoning.summary or reasoning.encrypted') },
+);
+
 export const messageSchema = z.discriminatedUnion(
   'role',
   [
@@ -164,6 +188,7 @@ export const messageSchema = z.discriminatedUnion(
         content: textContent.nullish(),
         tool_calls: z.array(toolCallSchema).nullish(),
         reasoning: z.string().nullish(),
+        reasoning_details: z.array(reasoningDetailSchema).max(256).nullish(),
       })
       .transform(
         (m): Message => ({
@@ -171,6 +196,7 @@ export const messageSchema = z.discriminatedUnion(
           content: m.content ?? null,
           ...(m.tool_calls?.length ? { toolCalls: m.tool_calls } : {}),
           ...(m.reasoning ? { reasoning: m.reasoning } : {}),
+          ...(m.reasoning_details?.length ? { reasoningDetails: m.reasoning_details } : {}),
         }),
       ),
     z
@@ -241,12 +267,14 @@ export const responseFormatSchema = z.discriminatedUnion(
 
 export const reasoningSchema = z
   .object({
-    effort: z.enum(['minimal', 'low', 'medium', 'high']).nullish(),
+    effort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']).nullish(),
     max_tokens: z.int().min(1).nullish(),
     exclude: z.boolean().nullish(),
+    enabled: z.boolean().nullish(),
   })
   .transform((r, ctx): ReasoningConfig => {
     const exclude = r.exclude != null ? { exclude: r.exclude } : {};
+    if (r.enabled === false) return { effort: 'none', ...exclude };
     if (r.effort != null && r.max_tokens != null) {
       ctx.addIssue({ code: 'custom', message: 'give either effort or max_tokens, not both', path: ['max_tokens'] });
       return z.NEVER;
@@ -292,6 +320,8 @@ export const bodySchema = z.object({
   response_format: responseFormatSchema.nullish(),
   reasoning: reasoningSchema.nullish(),
   include_reasoning: z.boolean().nullish(),
+  // OpenAI's top-level form of reasoning.effort (what the openai SDK sends).
+  reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']).nullish(),
   user: z.string().max(256).nullish(),
   session_id: storableText(256).nullish(),
   provider: providerPreferencesSchema.nullish(),

@@ -140,7 +140,7 @@ function usedParametersOf(b: Body, stop: string[] | undefined): RequestParameter
   // {type:'text'} is the default output and needs no endpoint support.
   if (b.response_format && b.response_format.type !== 'text') used.add('response_format');
   if (b.response_format?.type === 'json_schema') used.add('structured_outputs');
-  mark('reasoning', b.reasoning);
+  mark('reasoning', b.reasoning ?? b.reasoning_effort);
   mark('include_reasoning', b.include_reasoning);
   return REQUEST_PARAMETERS.filter((p) => used.has(p));
 }
@@ -188,8 +188,8 @@ function mapBody(b: Body): ParseResult {
   if (toolChoice === 'required' && tools.length === 0) return failure(['tool_choice'], '"required" needs at least one tool in tools');
 
   const stop = b.stop == null ? undefined : typeof b.stop === 'string' ? [b.stop] : b.stop.length ? b.stop : undefined;
-  // Legacy `include_reasoning: true` asks for reasoning when no `reasoning` object is given.
-  const reasoning = b.reasoning ?? (b.include_reasoning === true ? {} : undefined);
+  // `reasoning_effort` (OpenAI's spelling) and legacy `include_reasoning: true` ask for reasoning when no `reasoning` object is given.
+  const reasoning = b.reasoning ?? (b.reasoning_effort != null ? { effort: b.reasoning_effort } : b.include_reasoning === true ? {} : undefined);
   const messages = fillToolNames(b.messages);
 
   const chat: ChatRequest = {

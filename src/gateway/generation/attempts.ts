@@ -9,7 +9,7 @@ import type { Admission } from './admit.js';
 import type { AttemptDeps } from './generation-deps.js';
 import type { DispatchTarget } from './dispatch-targets.js';
 import { healthOutcomeOf } from './attempt-outcome.js';
-import { upstreamTarget } from './upstream-target.js';
+import { upstreamTargetFor } from './upstream-target.js';
 import { isOutput, type GenerationEvent } from './generation-events.js';
 
 /** The attempt that produced output: a served answer, or one cut short after output started. */
@@ -92,7 +92,8 @@ async function* runAttempt(deps: AttemptDeps, admission: Admission, target: Disp
   const maxTokens = outputCap(attempt.endpoint, admission.promptTokens, admission.input.chat.maxTokens ?? null);
   const chat = { ...admission.input.chat, maxTokens };
   const folder = new GenerationFolder();
-  for await (const part of streamCompletion(adapterFor(info.family), deps.http, chat, upstreamTarget(info, upstream, attempt.endpoint), { signal })) {
+  const wire = upstreamTargetFor({ family: info.family, providerSlug: info.providerSlug, providerModelId: info.providerModelId, upstream, supportedParameters: attempt.endpoint.supportedParameters, maxCompletionTokens: attempt.endpoint.maxCompletionTokens });
+  for await (const part of streamCompletion(adapterFor(info.family), deps.http, chat, wire, { signal })) {
     folder.add(part);
     if (isOutput(part)) {
       firstOutputAt ??= deps.clock.now();

@@ -16,10 +16,10 @@ export interface ErrorInfo {
 export type RefusalReason = 'service_unavailable' | 'rate_limited' | 'no_route' | 'insufficient_credits' | 'key_limit';
 
 /** Output parts a client sees as they arrive (usage, finish and errors come with the settlement). */
-export type OutputPart = Extract<StreamPart, { type: 'text-delta' | 'reasoning-delta' | 'tool-call-start' | 'tool-call-delta' | 'tool-call-end' }>;
+export type OutputPart = Extract<StreamPart, { type: 'text-delta' | 'reasoning-delta' | 'reasoning-detail' | 'tool-call-start' | 'tool-call-delta' | 'tool-call-end' }>;
 
 export const isOutput = (p: StreamPart): p is OutputPart =>
-  p.type === 'text-delta' || p.type === 'reasoning-delta' || p.type.startsWith('tool-call');
+  p.type === 'text-delta' || p.type.startsWith('reasoning-') || p.type.startsWith('tool-call');
 
 /** How a generation ended — the last event, and what `runCompletion` resolves with. */
 export type GenerationOutcome =
@@ -63,12 +63,13 @@ export interface ObservedEvent {
 /**
  * The events a completion stream carries (what the GenerationLog keeps): attempts that start, attempts
  * that fail or are skipped, output, the settlement's usage and the end. Planning, admission, a served
- * attempt's end and a tool call's end are bookkeeping for other observers.
+ * attempt's end and a tool call's end are bookkeeping for other observers; signed reasoning blocks
+ * travel whole with the end (`result.reasoningDetails`).
  */
 export function isStreamed(event: GenerationEvent): boolean {
   if (event.type === 'planned' || event.type === 'admitted') return false;
   if (event.type === 'attempt-finished') return event.attempt.status !== 'succeeded';
-  if (event.type === 'output') return event.part.type !== 'tool-call-end';
+  if (event.type === 'output') return event.part.type !== 'tool-call-end' && event.part.type !== 'reasoning-detail';
   return true;
 }
 

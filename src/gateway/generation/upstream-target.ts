@@ -1,16 +1,37 @@
-import type { RoutableEndpoint } from '../../core/routing/index.js';
+import { openAiCompatibleProfile, type OpenAiDialect, type UpstreamTarget, type WireFamily } from '../../adapters/index.js';
 import type { RequestParameter } from '../../core/llm/request.js';
-import type { UpstreamTarget } from '../../adapters/adapter.js';
-import type { DispatchInfo } from '../routing/catalog-snapshot.js';
 import type { Upstream } from '../upstreams.js';
 
-/** Where one attempt is sent and how: the endpoint's provider model, the resolved upstream, its parameters. */
-export function upstreamTarget(info: DispatchInfo, upstream: Extract<Upstream, { baseUrl: string }>, endpoint: RoutableEndpoint): UpstreamTarget {
+export interface UpstreamTargetInput {
+  family: WireFamily;
+  providerSlug: string;
+  providerModelId: string;
+  /** Where the attempt goes and with which key (live or simulated). */
+  upstream: Extract<Upstream, { mode: 'live' | 'simulated' }>;
+  /** The endpoint's supported parameters: other optional ones are not sent. */
+  supportedParameters: Iterable<string>;
+  /** The endpoint's output cap, used when the request has none (a format that requires one). */
+  maxCompletionTokens: number | null;
+  /** A dialect declared for the provider (catalog); wins over the built-in profile of its slug. */
+  openai?: OpenAiDialect;
+}
+
+/**
+ * What an adapter needs for one attempt, from the catalog and the upstream directory. Pure: the one
+ * place production decides base URL, key, auth style, dialect and parameter gate — tests build their
+ * targets through it too, so what they assert is what is sent.
+ */
+export function upstreamTargetFor(input: UpstreamTargetInput): UpstreamTarget {
+  const profile = input.family === 'openai' ? openAiCompatibleProfile(input.providerSlug) : undefined;
+  const dialect = profile || input.openai ? { ...profile?.dialect, ...input.openai } : undefined;
   return {
-    baseUrl: upstream.baseUrl,
-    apiKey: upstream.apiKey,
-    providerModelId: info.providerModelId,
-    supportedParameters: [...endpoint.supportedParameters] as RequestParameter[],
-    ...(upstream.headers ? { extraHeaders: upstream.headers } : {}),
+    baseUrl: input.upstream.baseUrl,
+    apiKey: input.upstream.apiKey,
+    providerModelId: input.providerModelId,
+    supportedParameters: [...input.supportedParameters] as RequestParameter[],
+    ...(profile && { auth: profile.auth }),
+    ...(dialect && { openai: dialect }),
+    ...(input.maxCompletionTokens !== null && { defaultMaxTokens: input.maxCompletionTokens }),
+    ...(input.upstream.headers && { extraHeaders: input.upstream.headers }),
   };
 }

@@ -118,6 +118,11 @@ const CompletionFinished = builder.objectRef<Finished<'completed'>>('CompletionF
     finishReason: t.string({ resolve: (e) => e.event.outcome.result.finish?.reason ?? 'stop' }),
     nativeFinishReason: t.string({ nullable: true, resolve: (e) => e.event.outcome.result.finish?.nativeReason ?? null }),
     text: t.string({ description: 'The whole output text, for clients that joined late.', resolve: (e) => e.event.outcome.result.text }),
+    reasoningDetails: t.field({
+      type: 'JSON',
+      description: 'Signed reasoning blocks, as OpenRouter’s `reasoning_details`: send them back with this turn (tool loops with reasoning need them).',
+      resolve: (e) => e.event.outcome.result.reasoningDetails,
+    }),
   }),
 });
 

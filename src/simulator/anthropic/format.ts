@@ -1,6 +1,6 @@
 import { describeIssues, STATUS_OF, type SimErrorKind, type WireFormat } from '../wire-format.js';
 import { anthropicRequestSchema } from './schema.js';
-import { toSimRequest } from './parse.js';
+import { replayProblem, toSimRequest } from './parse.js';
 import { anthropicRenderer } from './render.js';
 
 const ERROR_TYPE: Readonly<Record<SimErrorKind, string>> = {
@@ -20,6 +20,8 @@ export const anthropicFormat: WireFormat = {
   parse(body) {
     const parsed = anthropicRequestSchema.safeParse(body);
     if (!parsed.success) return { ok: false, message: describeIssues(parsed.error.issues) };
+    const problem = replayProblem(parsed.data);
+    if (problem !== undefined) return { ok: false, message: problem };
     const request = toSimRequest(parsed.data);
     return { ok: true, request, transport: parsed.data.stream === true ? 'sse' : 'json', render: anthropicRenderer(request.model) };
   },

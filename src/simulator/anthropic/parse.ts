@@ -1,4 +1,5 @@
 import { toolCallText, type SimMessage, type SimRequest, type SimToolChoice } from '../sim-request.js';
+import { isValidSignature } from '../signatures.js';
 import type { AnthropicMessage, AnthropicRequest } from './schema.js';
 
 interface Converted {
@@ -76,9 +77,36 @@ export function toSimRequest(body: AnthropicRequest): SimRequest {
     messages: out.messages,
     tools: tools.map((tool) => ({ name: tool.name, description: tool.description ?? '', parameters: tool.input_schema })),
     toolChoice: toolChoiceOf(body.tool_choice),
+    parallelToolCalls: !(body.tool_choice && 'disable_parallel_tool_use' in body.tool_choice && body.tool_choice.disable_parallel_tool_use),
+    output: body.output_config?.format ? { kind: 'json_schema', schema: body.output_config.format.schema } : { kind: 'text' },
+    logprobs: undefined,
     maxTokens: body.max_tokens,
     stop: body.stop_sequences ?? [],
     reasoning: body.thinking?.type === 'enabled' ? { budgetTokens: body.thinking.budget_tokens } : undefined,
     cache: prefixMessages >= 0 ? { kind: 'explicit', prefixMessages } : { kind: 'none' },
   };
+}
+
+/**
+ * What Anthropic refuses in a replayed conversation: an altered thinking signature, and — with
+ * thinking on — a tool loop whose last assistant turn does not start with its thinking block.
+ */
+export function replayProblem(body: AnthropicRequest): string | undefined {
+  for (const [i, message] of body.messages.entries()) {
+    if (typeof message.content === 'string') continue;
+    for (const [j, block] of message.content.entries()) {
+      if (block.type === 'thinking' && !isValidSignature(block.thinking, block.signature)) return `messages.${i}.content.${j}: Invalid \`signature\` in \`thinking\` block`;
+    }
+  }
+  if (body.thinking?.type !== 'enabled') return undefined;
+  const lastAssistant = body.messages.map((m, i) => [m, i] as const).filter(([m]) => m.role === 'assistant').at(-1);
+  if (!lastAssistant) return undefined;
+  const [message, index] = lastAssistant;
+  const blocks = typeof message.content === 'string' ? [] : message.content;
+  const usesTool = blocks.some((b) => b.type === 'tool_use');
+  const first = blocks[0]?.type;
+  if (usesTool && first !== 'thinking' && first !== 'redacted_thinking') {
+    return `messages.${index}.content.0.type: Expected \`thinking\` or \`redacted_thinking\`, but found \`${first ?? 'nothing'}\`. When \`thinking\` is enabled, a final \`assistant\` message must start with a thinking block (preceeding the lastmost set of \`tool_use\` and \`tool_result\` blocks).`;
+  }
+  return undefined;
 }

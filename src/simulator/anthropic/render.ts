@@ -14,10 +14,12 @@ const PING_EVERY_DELTAS = 40;
 
 function usageOf(usage: SimUsage, outputTokens: number) {
   return {
-    input_tokens: usage.promptTokens - usage.cachedTokens,
-    cache_creation_input_tokens: 0,
+    input_tokens: usage.promptTokens - usage.cachedTokens - usage.cacheWriteTokens,
+    cache_creation_input_tokens: usage.cacheWriteTokens,
     cache_read_input_tokens: usage.cachedTokens,
     output_tokens: outputTokens,
+    // The API reports thinking tokens inside output_tokens when the model thought.
+    ...(usage.reasoningTokens > 0 && outputTokens === usage.completionTokens && { output_tokens_details: { thinking_tokens: usage.reasoningTokens } }),
   };
 }
 
@@ -33,9 +35,9 @@ type Block =
 function blocksOf(completion: SimCompletion): Block[] {
   const blocks: Block[] = [];
   if (completion.reasoning) blocks.push({ type: 'thinking', thinking: completion.reasoning.text, signature: completion.reasoning.signature });
-  const call = completion.toolCall;
-  if (completion.text !== '' || (!call && !completion.reasoning)) blocks.push({ type: 'text', text: completion.text });
-  if (call) blocks.push({ type: 'tool_use', id: `toolu_${call.idSuffix}`, name: call.name, input: JSON.parse(call.arguments) });
+  const calls = completion.toolCalls;
+  if (completion.text !== '' || (calls.length === 0 && !completion.reasoning)) blocks.push({ type: 'text', text: completion.text });
+  for (const call of calls) blocks.push({ type: 'tool_use', id: `toolu_${call.idSuffix}`, name: call.name, input: JSON.parse(call.arguments) });
   return blocks;
 }
 
@@ -92,10 +94,17 @@ export function anthropicRenderer(model: string): WireRenderer {
       blocksOf(completion).forEach((block, index) => blockEvents(block, index, event));
       event('message_delta', {
         delta: { stop_reason: STOP_REASON[completion.finish.reason], stop_sequence: stopSequenceOf(completion.finish) },
-        usage: { output_tokens: completion.usage.completionTokens },
+        usage: {
+          output_tokens: completion.usage.completionTokens,
+          ...(completion.usage.reasoningTokens > 0 && { output_tokens_details: { thinking_tokens: completion.usage.reasoningTokens } }),
+        },
       });
       event('message_stop', {});
       return frames;
+    },
+
+    midStreamError() {
+      return { event: 'error', data: JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }), tokens: 0 };
     },
   };
 }

@@ -17,10 +17,11 @@ const toolResultBlock = z.object({
   content: z.union([z.string(), z.array(z.discriminatedUnion('type', [textBlock, attachmentBlock]))]).optional(),
   cache_control: cacheControl,
 });
-// Earlier thinking is accepted and, as Anthropic does, not counted again.
-const thinkingBlock = z.object({ type: z.enum(['thinking', 'redacted_thinking']), cache_control: cacheControl });
+// Earlier thinking is accepted and, as Anthropic does, not counted again — but its signature is checked.
+const thinkingBlock = z.object({ type: z.literal('thinking'), thinking: z.string(), signature: z.string(), cache_control: cacheControl });
+const redactedThinkingBlock = z.object({ type: z.literal('redacted_thinking'), data: z.string(), cache_control: cacheControl });
 
-export const anthropicBlockSchema = z.discriminatedUnion('type', [textBlock, attachmentBlock, toolUseBlock, toolResultBlock, thinkingBlock]);
+export const anthropicBlockSchema = z.discriminatedUnion('type', [textBlock, attachmentBlock, toolUseBlock, toolResultBlock, thinkingBlock, redactedThinkingBlock]);
 
 export const anthropicMessageSchema = z.object({
   role: z.enum(['user', 'assistant']),
@@ -49,11 +50,15 @@ export const anthropicRequestSchema = z
       .optional(),
     tool_choice: z
       .discriminatedUnion('type', [
-        z.object({ type: z.literal('auto') }),
-        z.object({ type: z.literal('any') }),
+        z.object({ type: z.literal('auto'), disable_parallel_tool_use: z.boolean().optional() }),
+        z.object({ type: z.literal('any'), disable_parallel_tool_use: z.boolean().optional() }),
         z.object({ type: z.literal('none') }),
-        z.object({ type: z.literal('tool'), name: z.string() }),
+        z.object({ type: z.literal('tool'), name: z.string(), disable_parallel_tool_use: z.boolean().optional() }),
       ])
+      .optional(),
+    // Structured outputs: the answer is JSON valid against the schema.
+    output_config: z
+      .object({ format: z.object({ type: z.literal('json_schema'), schema: z.record(z.string(), z.unknown()) }).nullish(), effort: z.string().nullish() })
       .optional(),
     thinking: z
       .discriminatedUnion('type', [

@@ -1,6 +1,6 @@
 import { describeIssues, STATUS_OF, type SimErrorKind, type WireFormat } from '../wire-format.js';
 import { geminiRequestSchema } from './schema.js';
-import { toSimRequest } from './parse.js';
+import { replayProblem, toSimRequest } from './parse.js';
 import { geminiRenderer } from './render.js';
 
 const STATUS_NAME: Readonly<Record<SimErrorKind, string>> = {
@@ -21,10 +21,12 @@ export const geminiFormat: WireFormat = {
     if (route.family !== 'gemini') return { ok: false, message: 'not a Gemini route' };
     const parsed = geminiRequestSchema.safeParse(body);
     if (!parsed.success) return { ok: false, message: describeIssues(parsed.error.issues) };
+    const problem = replayProblem(parsed.data);
+    if (problem !== undefined) return { ok: false, message: problem };
     const request = toSimRequest(parsed.data, route.model);
     const includeThoughts = parsed.data.generationConfig?.thinkingConfig?.includeThoughts === true;
     const transport = !route.streaming ? 'json' : route.sse ? 'sse' : 'json-array';
-    return { ok: true, request, transport, render: geminiRenderer(route.model, includeThoughts) };
+    return { ok: true, request, transport, render: geminiRenderer(route.model, includeThoughts, request.logprobs) };
   },
   error(kind, message) {
     const code = STATUS_OF[kind];

@@ -1,4 +1,6 @@
 import { toolCallText, type SimMessage, type SimRequest, type SimRole, type SimToolChoice } from '../sim-request.js';
+import { toolCallsText } from '../completion.js';
+import { isValidSignature } from '../signatures.js';
 import type { GeminiContent, GeminiPart, GeminiRequest } from './schema.js';
 
 const ROLE: Readonly<Record<NonNullable<GeminiContent['role']>, SimRole>> = { user: 'user', model: 'assistant', function: 'tool' };
@@ -37,6 +39,29 @@ function reasoningOf(body: GeminiRequest): SimRequest['reasoning'] {
   return { budgetTokens: budget === undefined || budget < 0 ? undefined : budget }; // -1 = dynamic budget
 }
 
+function outputOf(config: GeminiRequest['generationConfig']): SimRequest['output'] {
+  if (config?.responseMimeType !== 'application/json') return { kind: 'text' };
+  const schema = config.responseJsonSchema ?? config.responseSchema;
+  return schema ? { kind: 'json_schema', schema } : { kind: 'json_object' };
+}
+
+/**
+ * What Gemini refuses in a replayed conversation when the model thinks: function calls of the last
+ * model turn without their thought signature (on the first call part), or with an altered one.
+ */
+export function replayProblem(body: GeminiRequest): string | undefined {
+  if (reasoningOf(body) === undefined) return undefined;
+  const index = body.contents.findLastIndex((c) => c.role === 'model');
+  const turn = body.contents[index];
+  const calls = turn?.parts.filter((p) => p.functionCall) ?? [];
+  const first = calls[0];
+  if (!first?.functionCall) return undefined;
+  const signed = toolCallsText(calls.map((p) => ({ name: p.functionCall!.name, arguments: JSON.stringify(p.functionCall!.args ?? {}) })));
+  if (first.thoughtSignature === undefined) return `Function call \`${first.functionCall.name}\` in the ${index + 1}. content block is missing a \`thought_signature\`.`;
+  if (!isValidSignature(signed, first.thoughtSignature)) return 'Corrupted thought signature.';
+  return undefined;
+}
+
 export function toSimRequest(body: GeminiRequest, model: string): SimRequest {
   const messages: SimMessage[] = [];
   if (body.systemInstruction) appendContent('system', body.systemInstruction.parts, messages);
@@ -47,6 +72,9 @@ export function toSimRequest(body: GeminiRequest, model: string): SimRequest {
     messages,
     tools: declarations.map((d) => ({ name: d.name, description: d.description ?? '', parameters: d.parametersJsonSchema ?? d.parameters ?? {} })),
     toolChoice: toolChoiceOf(body.toolConfig),
+    parallelToolCalls: true,
+    output: outputOf(body.generationConfig),
+    logprobs: body.generationConfig?.responseLogprobs ? { top: body.generationConfig.logprobs ?? 0 } : undefined,
     maxTokens: body.generationConfig?.maxOutputTokens,
     stop: body.generationConfig?.stopSequences ?? [],
     reasoning: reasoningOf(body),

@@ -5,6 +5,7 @@ const jsonObject = z.record(z.string(), z.unknown());
 export const geminiPartSchema = z.object({
   text: z.string().optional(),
   thought: z.boolean().optional(),
+  thoughtSignature: z.string().optional(),
   inlineData: z.object({ mimeType: z.string(), data: z.string() }).optional(),
   fileData: z.object({ fileUri: z.string() }).loose().optional(),
   functionCall: z.object({ name: z.string(), args: jsonObject.optional() }).optional(),
@@ -26,6 +27,11 @@ export const geminiRequestSchema = z.object({
       maxOutputTokens: positiveInt.optional(),
       stopSequences: z.array(z.string()).max(5).optional(),
       thinkingConfig: z.object({ thinkingBudget: z.number().int().min(-1).optional(), includeThoughts: z.boolean().optional() }).optional(),
+      responseMimeType: z.string().optional(),
+      responseJsonSchema: jsonObject.optional(),
+      responseSchema: jsonObject.optional(),
+      responseLogprobs: z.boolean().optional(),
+      logprobs: z.number().int().min(0).max(20).optional(),
     })
     .optional(),
   tools: z

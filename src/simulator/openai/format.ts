@@ -22,7 +22,7 @@ export const openAiFormat: WireFormat = {
     if (!parsed.success) return { ok: false, message: describeIssues(parsed.error.issues) };
     const request = toSimRequest(parsed.data);
     const includeUsage = parsed.data.stream_options?.include_usage === true;
-    return { ok: true, request, transport: parsed.data.stream === true ? 'sse' : 'json', render: openAiRenderer(request.model, includeUsage) };
+    return { ok: true, request, transport: parsed.data.stream === true ? 'sse' : 'json', render: openAiRenderer(request.model, includeUsage, request.logprobs) };
   },
   error(kind, message) {
     const { type, code } = ERROR_TYPE[kind];

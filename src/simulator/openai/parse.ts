@@ -24,6 +24,12 @@ function reasoningOf(body: OpenAiRequest): SimRequest['reasoning'] {
   return undefined;
 }
 
+function outputOf(format: OpenAiRequest['response_format']): SimRequest['output'] {
+  if (format?.type === 'json_schema') return { kind: 'json_schema', schema: format.json_schema.schema ?? {} };
+  if (format?.type === 'json_object') return { kind: 'json_object' };
+  return { kind: 'text' };
+}
+
 export function toSimRequest(body: OpenAiRequest): SimRequest {
   const stop = body.stop ?? [];
   return {
@@ -35,6 +41,9 @@ export function toSimRequest(body: OpenAiRequest): SimRequest {
       parameters: tool.function.parameters ?? {},
     })),
     toolChoice: toolChoiceOf(body.tool_choice),
+    parallelToolCalls: body.parallel_tool_calls !== false,
+    output: outputOf(body.response_format),
+    logprobs: body.logprobs ? { top: body.top_logprobs ?? 0 } : undefined,
     maxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
     stop: typeof stop === 'string' ? [stop] : stop,
     reasoning: reasoningOf(body),

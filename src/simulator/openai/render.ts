@@ -1,6 +1,7 @@
 import type { SimCompletion, SimFinish, SimUsage } from '../completion.js';
 import { splitIntoTokenPieces, countTokens } from '../tokens.js';
 import type { SseFrame, WireRenderer } from '../wire-format.js';
+import { logprobsOf, utf8Bytes } from '../logprobs.js';
 
 const FINISH: Readonly<Record<SimFinish['reason'], string>> = {
   end: 'stop',
@@ -19,16 +20,27 @@ function usageOf(usage: SimUsage) {
   };
 }
 
-function toolCallOf(completion: SimCompletion) {
-  const call = completion.toolCall;
-  return call && { id: `call_${call.idSuffix}`, type: 'function' as const, function: { name: call.name, arguments: call.arguments } };
+function toolCallsOf(completion: SimCompletion) {
+  return completion.toolCalls.map((call) => ({ id: `call_${call.idSuffix}`, type: 'function' as const, function: { name: call.name, arguments: call.arguments } }));
+}
+
+/** `choices[].logprobs` of some content pieces (null when not asked). */
+function logprobsBlock(pieces: readonly string[], logprobs: { top: number } | undefined) {
+  if (!logprobs) return null;
+  const content = logprobsOf(pieces, logprobs.top).map((t) => ({
+    token: t.token,
+    logprob: t.logprob,
+    bytes: utf8Bytes(t.token),
+    top_logprobs: t.top.map((a) => ({ token: a.token, logprob: a.logprob, bytes: utf8Bytes(a.token) })),
+  }));
+  return { content, refusal: null };
 }
 
 /** Renders Chat Completions bodies and `chat.completion.chunk` streams for one model/request. */
-export function openAiRenderer(model: string, includeUsage: boolean): WireRenderer {
+export function openAiRenderer(model: string, includeUsage: boolean, logprobs: { top: number } | undefined = undefined): WireRenderer {
   return {
     json(completion, meta) {
-      const toolCall = toolCallOf(completion);
+      const toolCalls = toolCallsOf(completion);
       return {
         id: `chatcmpl-${meta.nonce}`,
         object: 'chat.completion',
@@ -39,12 +51,12 @@ export function openAiRenderer(model: string, includeUsage: boolean): WireRender
             index: 0,
             message: {
               role: 'assistant',
-              content: toolCall && completion.text === '' ? null : completion.text,
+              content: toolCalls.length > 0 && completion.text === '' ? null : completion.text,
               ...(completion.reasoning && { reasoning_content: completion.reasoning.text }),
-              ...(toolCall && { tool_calls: [toolCall] }),
+              ...(toolCalls.length > 0 && { tool_calls: toolCalls }),
               refusal: null,
             },
-            logprobs: null,
+            logprobs: logprobsBlock(splitIntoTokenPieces(completion.text), logprobs),
             finish_reason: FINISH[completion.finish.reason],
           },
         ],
@@ -59,24 +71,30 @@ export function openAiRenderer(model: string, includeUsage: boolean): WireRender
       const head = `${JSON.stringify(base).slice(0, -1)},"choices":[{"index":0,"delta":`;
       const tail = `}]${includeUsage ? ',"usage":null' : ''}}`;
       const frames: SseFrame[] = [];
-      const chunk = (delta: object, tokens: number, finishReason: string | null = null): void => {
-        frames.push({ data: `${head}${JSON.stringify(delta)},"logprobs":null,"finish_reason":${JSON.stringify(finishReason)}${tail}`, tokens });
+      const chunk = (delta: object, tokens: number, finishReason: string | null = null, chunkLogprobs: unknown = null): void => {
+        frames.push({ data: `${head}${JSON.stringify(delta)},"logprobs":${JSON.stringify(chunkLogprobs)},"finish_reason":${JSON.stringify(finishReason)}${tail}`, tokens });
       };
       chunk({ role: 'assistant', content: '', refusal: null }, 0);
       for (const piece of splitIntoTokenPieces(completion.reasoning?.text ?? '')) chunk({ reasoning_content: piece }, countTokens(piece));
-      for (const piece of splitIntoTokenPieces(completion.text)) chunk({ content: piece }, countTokens(piece));
-      const toolCall = toolCallOf(completion);
-      if (toolCall) {
+      const textPieces = splitIntoTokenPieces(completion.text);
+      const pieceLogprobs = logprobsBlock(textPieces, logprobs)?.content;
+      textPieces.forEach((piece, i) => chunk({ content: piece }, countTokens(piece), null, pieceLogprobs ? { content: [pieceLogprobs[i]], refusal: null } : null));
+      toolCallsOf(completion).forEach((toolCall, index) => {
         // The id and name only on the first delta of a call; arguments follow in pieces by index.
-        chunk({ tool_calls: [{ index: 0, id: toolCall.id, type: 'function', function: { name: toolCall.function.name, arguments: '' } }] }, countTokens(toolCall.function.name));
+        chunk({ tool_calls: [{ index, id: toolCall.id, type: 'function', function: { name: toolCall.function.name, arguments: '' } }] }, countTokens(toolCall.function.name));
         for (const piece of splitIntoTokenPieces(toolCall.function.arguments)) {
-          chunk({ tool_calls: [{ index: 0, function: { arguments: piece } }] }, countTokens(piece));
+          chunk({ tool_calls: [{ index, function: { arguments: piece } }] }, countTokens(piece));
         }
-      }
+      });
       chunk({}, 0, FINISH[completion.finish.reason]);
       if (includeUsage) frames.push({ data: JSON.stringify({ ...base, choices: [], usage: usageOf(completion.usage) }), tokens: 0 });
       frames.push({ data: '[DONE]', tokens: 0 });
       return frames;
+    },
+
+    // What OpenAI-compatible servers (vLLM, OpenRouter-style gateways) send when they fail mid-stream.
+    midStreamError() {
+      return { data: JSON.stringify({ error: { message: 'The upstream provider failed mid-stream.', type: 'server_error', code: 502 } }), tokens: 0 };
     },
   };
 }

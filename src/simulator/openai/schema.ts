@@ -50,7 +50,20 @@ export const openAiRequestSchema = z.object({
   reasoning: z
     .object({ effort: z.string().optional(), max_tokens: positiveInt.optional(), enabled: z.boolean().optional() })
     .optional(),
-  reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high']).optional(),
+  reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']).optional(),
+  parallel_tool_calls: z.boolean().nullish(),
+  response_format: z
+    .discriminatedUnion('type', [
+      z.object({ type: z.literal('text') }),
+      z.object({ type: z.literal('json_object') }),
+      z.object({
+        type: z.literal('json_schema'),
+        json_schema: z.object({ name: z.string().min(1), schema: z.record(z.string(), z.unknown()).optional(), strict: z.boolean().nullish() }),
+      }),
+    ])
+    .nullish(),
+  logprobs: z.boolean().nullish(),
+  top_logprobs: z.number().int().min(0).max(20).nullish(),
 });
 
 export type OpenAiRequest = z.infer<typeof openAiRequestSchema>;

@@ -57,12 +57,82 @@ describe('Anthropic request mapping', () => {
     });
   });
 
-  it('reasoning effort → thinking budget; max_tokens stays above it; no temperature with thinking', () => {
+  it('reasoning effort → a thinking budget carved out of max_tokens (effort ratio), no temperature with thinking', () => {
     const body = JSON.parse(
-      anthropicAdapter.buildRequest({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 1000, temperature: 1, reasoning: { effort: 'medium' } }, target, { stream: false }).body,
+      anthropicAdapter.buildRequest({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 10_000, temperature: 1, reasoning: { effort: 'medium' } }, target, { stream: false }).body,
     );
-    expect(body).toMatchObject({ max_tokens: 8193, thinking: { type: 'enabled', budget_tokens: 8192 } });
+    expect(body).toMatchObject({ max_tokens: 10_000, thinking: { type: 'enabled', budget_tokens: 5_000 } });
     expect(body).not.toHaveProperty('temperature');
     expect(body).not.toHaveProperty('stream');
+  });
+
+  it('a cap too small for the smallest thinking budget sends no thinking instead of raising the cap', () => {
+    const body = JSON.parse(anthropicAdapter.buildRequest({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 300, reasoning: { effort: 'high' } }, target, { stream: false }).body);
+    expect(body.max_tokens).toBe(300);
+    expect(body).not.toHaveProperty('thinking');
+  });
+
+  it('a forced tool turns thinking off (Anthropic refuses both together)', () => {
+    const body = JSON.parse(
+      anthropicAdapter.buildRequest(
+        { messages: [{ role: 'user', content: 'hi' }], maxTokens: 8000, reasoning: { effort: 'high' }, tools: [{ type: 'function', name: 'f' }], toolChoice: 'required' },
+        target,
+        { stream: false },
+      ).body,
+    );
+    expect(body.tool_choice).toEqual({ type: 'any' });
+    expect(body).not.toHaveProperty('thinking');
+  });
+
+  it.each(['https://api.anthropic.com', 'https://api.anthropic.com/', 'https://api.anthropic.com/v1', 'https://api.anthropic.com/v1/', 'https://api.anthropic.com/v1/messages'])(
+    'base URL %s → /v1/messages once',
+    (baseUrl) => {
+      expect(anthropicAdapter.buildRequest({ messages: [{ role: 'user', content: 'hi' }] }, { ...target, baseUrl }, { stream: true }).url).toBe('https://api.anthropic.com/v1/messages');
+    },
+  );
+
+  it('json_schema → native structured outputs (output_config.format)', () => {
+    const schema = { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false };
+    const body = JSON.parse(
+      anthropicAdapter.buildRequest({ messages: [{ role: 'user', content: 'hi' }], responseFormat: { type: 'json_schema', name: 'x', strict: true, schema } }, target, { stream: false }).body,
+    );
+    expect(body.output_config).toEqual({ format: { type: 'json_schema', schema } });
+    expect(body).not.toHaveProperty('tools');
+  });
+
+  it('replays signed thinking and redacted_thinking blocks first in the assistant turn of a tool loop', () => {
+    const body = JSON.parse(
+      anthropicAdapter.buildRequest(
+        {
+          messages: [
+            { role: 'user', content: 'Weather in Paris?' },
+            {
+              role: 'assistant',
+              content: null,
+              toolCalls: [{ id: 'toolu_1', name: 'weather', arguments: '{"city":"Paris"}' }],
+              reasoningDetails: [
+                { type: 'reasoning.text', text: 'I should call the tool.', signature: 'EqQBCkYIARgCKkA', format: 'anthropic-claude-v1', index: 0 },
+                { type: 'reasoning.encrypted', data: 'EmwKAhgBEgy3va', format: 'anthropic-claude-v1', index: 1 },
+                { type: 'reasoning.encrypted', data: 'gemini-signature', format: 'google-gemini-v1', id: 'toolu_1' },
+              ],
+            },
+            { role: 'tool', toolCallId: 'toolu_1', content: '18C' },
+          ],
+          maxTokens: 4000,
+          reasoning: { effort: 'medium' },
+          tools: [{ type: 'function', name: 'weather' }],
+        },
+        target,
+        { stream: false },
+      ).body,
+    );
+    expect(body.messages[1]).toEqual({
+      role: 'assistant',
+      content: [
+        { type: 'thinking', thinking: 'I should call the tool.', signature: 'EqQBCkYIARgCKkA' },
+        { type: 'redacted_thinking', data: 'EmwKAhgBEgy3va' },
+        { type: 'tool_use', id: 'toolu_1', name: 'weather', input: { city: 'Paris' } },
+      ],
+    });
   });
 });

@@ -15,6 +15,10 @@ describe('Anthropic non-stream response', () => {
   it('thinking then a tool call', () => {
     expect(anthropicAdapter.parseResponse(fixtureJson('anthropic', 'thinking-tool-use.json'))).toEqual([
       { type: 'reasoning-delta', text: 'The user wants me to call checkSandboxErrors immediately.' },
+      {
+        type: 'reasoning-detail',
+        detail: { type: 'reasoning.text', text: 'The user wants me to call checkSandboxErrors immediately.', signature: 'Eq4CCpIBCBIYAipA', format: 'anthropic-claude-v1', index: 0 },
+      },
       { type: 'tool-call-start', id: 'toolu_017R7ACrx7NF7sLDDtvdQ1u9', index: 0, name: 'checkSandboxErrors' },
       { type: 'tool-call-delta', id: 'toolu_017R7ACrx7NF7sLDDtvdQ1u9', argumentsDelta: '{}' },
       { type: 'tool-call-end', id: 'toolu_017R7ACrx7NF7sLDDtvdQ1u9' },

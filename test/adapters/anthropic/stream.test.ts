@@ -33,9 +33,11 @@ describe('Anthropic stream replay', () => {
     ]);
   });
 
-  it('thinking blocks become reasoning; signatures are not text', async () => {
+  it('thinking blocks become reasoning; the signature is not text but the reasoning detail of the finished block', async () => {
+    const thinking = 'Let me solve this step by step:\n\n1. First break down 27 * 453\n2. 453 = 400 + 50 + 3';
     expect(await fold('thinking.sse')).toMatchObject({
-      reasoning: 'Let me solve this step by step:\n\n1. First break down 27 * 453\n2. 453 = 400 + 50 + 3',
+      reasoning: thinking,
+      reasoningDetails: [{ type: 'reasoning.text', text: thinking, signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds...', format: 'anthropic-claude-v1', index: 0 }],
       text: '27 * 453 = 12,231',
       usage: makeUsage({ uncached: 36, outputTotal: 128, reasoning: 110 }),
       finish: { reason: 'stop', nativeReason: 'end_turn' },
@@ -64,8 +66,9 @@ describe('Anthropic stream replay', () => {
     expect(parts.at(-1)).toMatchObject({ error: { metadata: { providerCode: 'overloaded_error' } } });
   });
 
-  it('unknown events, server tools, redacted thinking and citations are skipped', async () => {
+  it('unknown events, server tools and citations are skipped; redacted thinking is kept opaque', async () => {
     expect(comparable(await replay('unknown-events.sse'))).toEqual([
+      { type: 'reasoning-detail', detail: { type: 'reasoning.encrypted', data: 'EmwKAhgBEgy3va3pzix/LafPsn4a', format: 'anthropic-claude-v1', index: 0 } },
       { type: 'text-delta', text: 'Done.' },
       { type: 'usage', usage: makeUsage({ uncached: 12, outputTotal: 20 }) },
       { type: 'finish', reason: 'stop', nativeReason: 'end_turn' },

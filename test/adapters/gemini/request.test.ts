@@ -44,7 +44,7 @@ describe('Gemini request mapping', () => {
         stopSequences: ['END'],
         responseMimeType: 'application/json',
         responseJsonSchema: { type: 'object' },
-        thinkingConfig: { thinkingBudget: 512, includeThoughts: false },
+        thinkingConfig: { thinkingBudget: 256 /* the budget asked (512) stays inside the 256-token cap */, includeThoughts: false },
       },
       tools: [{ functionDeclarations: [{ name: 'get_weather', description: 'Weather', parametersJsonSchema: { type: 'object', properties: { city: { type: 'string' } } } }] }],
       toolConfig: { functionCallingConfig: { mode: 'AUTO' } },

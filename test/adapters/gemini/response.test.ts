@@ -40,3 +40,31 @@ describe('Gemini error classification', () => {
     expect(geminiAdapter.classifyError(400, {}, fixtureText('gemini', 'error-400-context.json')).code).toBe('context_length_exceeded');
   });
 });
+
+describe('Gemini finishes', () => {
+  it('RECITATION with no content → content_filter, nothing generated', () => {
+    expect(geminiAdapter.parseResponse(fixtureJson('gemini', 'recitation.json'))).toEqual([
+      { type: 'usage', usage: makeUsage({ uncached: 9, outputTotal: 0 }) },
+      { type: 'finish', reason: 'content_filter', nativeReason: 'RECITATION' },
+    ]);
+  });
+
+  it.each([
+    ['SAFETY', 'content_filter'],
+    ['PROHIBITED_CONTENT', 'content_filter'],
+    ['IMAGE_SAFETY', 'content_filter'],
+    ['MAX_TOKENS', 'length'],
+    ['MALFORMED_FUNCTION_CALL', 'error'],
+    ['TOO_MANY_TOOL_CALLS', 'error'],
+    ['OTHER', 'stop'],
+    ['SOMETHING_NEW', 'stop'],
+  ])('%s → %s', (native, reason) => {
+    const parts = geminiAdapter.parseResponse({ candidates: [{ content: { role: 'model', parts: [{ text: 'x' }] }, finishReason: native }] });
+    expect(parts.at(-1)).toEqual({ type: 'finish', reason, nativeReason: native });
+  });
+
+  it('a thought signature on a function call part becomes a reasoning detail tied to that call', () => {
+    const parts = geminiAdapter.parseResponse(fixtureJson('gemini', 'thinking-tool-call.json'));
+    expect(parts).toContainEqual({ type: 'reasoning-detail', detail: { type: 'reasoning.encrypted', data: '<Signature A>', id: 'call_0', format: 'google-gemini-v1', index: 0 } });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openAiCompatibleTarget } from '../../../src/adapters/openai/compatible-providers.js';
+import { productionTarget } from '../support.js';
 import { openAiAdapter } from '../../../src/adapters/openai/index.js';
 import type { ChatRequest } from '../../../src/core/llm/request.js';
 
@@ -31,7 +31,7 @@ const body = (target: Parameters<typeof openAiAdapter.buildRequest>[1], stream =
 
 describe('OpenAI request mapping', () => {
   it('maps the normalized request onto Chat Completions for OpenAI itself', () => {
-    const target = openAiCompatibleTarget('openai', 'gpt-4o', { apiKey: 'sk-test' });
+    const target = productionTarget('openai', 'openai', 'gpt-4o', { baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-test' });
     const built = openAiAdapter.buildRequest(request, target, { stream: true });
     expect(built.url).toBe('https://api.openai.com/v1/chat/completions');
     expect(built.headers).toMatchObject({ authorization: 'Bearer sk-test', 'content-type': 'application/json', accept: 'text/event-stream' });
@@ -63,7 +63,9 @@ describe('OpenAI request mapping', () => {
   });
 
   it('compatible providers differ by data: base URL, max_tokens, system instead of developer, unsupported params dropped', () => {
-    const target = openAiCompatibleTarget('mistral', 'mistral-large-latest', { apiKey: 'k' });
+    const target = productionTarget('openai', 'mistral', 'mistral-large-latest', { baseUrl: 'https://api.mistral.ai/v1', apiKey: 'k' }, {
+      supportedParameters: ['max_tokens', 'temperature', 'top_p', 'stop', 'tools', 'tool_choice', 'response_format'],
+    });
     const wire = body(target, false);
     expect(openAiAdapter.buildRequest(request, target, { stream: false }).url).toBe('https://api.mistral.ai/v1/chat/completions');
     expect(wire).toMatchObject({ max_tokens: 100, temperature: 0.2 });
@@ -74,7 +76,7 @@ describe('OpenAI request mapping', () => {
   });
 
   it('an operator-added local upstream (Ollama) sends no auth header', () => {
-    const built = openAiAdapter.buildRequest(request, openAiCompatibleTarget('ollama', 'llama3.1', { baseUrl: 'http://gpu-box:11434/v1/' }), { stream: true });
+    const built = openAiAdapter.buildRequest(request, productionTarget('openai', 'ollama', 'llama3.1', { baseUrl: 'http://gpu-box:11434/v1/' }), { stream: true });
     expect(built.url).toBe('http://gpu-box:11434/v1/chat/completions');
     expect(built.headers).not.toHaveProperty('authorization');
   });

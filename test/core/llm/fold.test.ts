@@ -17,6 +17,7 @@ describe('foldStream', () => {
         { type: 'reasoning-delta', text: 'hard' },
         { type: 'text-delta', text: 'Hel' },
         { type: 'text-delta', text: 'lo' },
+        { type: 'reasoning-detail', detail: { type: 'reasoning.text', text: 'think hard', signature: 'sig', format: 'anthropic-claude-v1', index: 0 } },
         { type: 'tool-call-start', id: 'b', index: 1, name: 'second' },
         { type: 'tool-call-start', id: 'a', index: 0, name: 'first' },
         { type: 'tool-call-delta', id: 'a', argumentsDelta: '{"x":' },
@@ -31,6 +32,7 @@ describe('foldStream', () => {
     expect(result).toEqual({
       text: 'Hello',
       reasoning: 'think hard',
+      reasoningDetails: [{ type: 'reasoning.text', text: 'think hard', signature: 'sig', format: 'anthropic-claude-v1', index: 0 }],
       toolCalls: [
         { id: 'a', name: 'first', arguments: '{"x":1}' },
         { id: 'b', name: 'second', arguments: '{"y":2}' },
