@@ -285,8 +285,8 @@ describe.skipIf(!runs).each(stacks)('the console in Chromium ($name)', ({ name, 
     await page.getByRole('button', { name: 'Older →' }).click();
     await page.locator('table.ledger', { hasText: 'Development credits' }).waitFor();
     await page.getByRole('button', { name: '← Newer' }).click();
-    await page.locator('table.ledger tbody tr', { hasText: 'Payment' }).first().waitFor();
-    expect(await ledger.count()).toBe(20);
+    await page.locator('table.ledger', { hasText: 'Development credits' }).waitFor({ state: 'detached' });
+    await expect.poll(() => ledger.count()).toBe(20);
   }, 60_000);
 
   it('watches a provider’s health change on the Live board when the operator disables an endpoint', async () => {
