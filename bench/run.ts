@@ -24,3 +24,6 @@ console.table(await (await import('./gateway.js')).benchGateway());
 
 console.log('\n== Usage analytics: viewer.usage over 1M generations of one account (PostgreSQL, median of 3) ==');
 console.table(await (await import('./usage.js')).benchUsage(['postgres']));
+
+console.log('\n== Under attack: /health every 10 ms during each attack of issue 14 (server in its own process) ==');
+console.table(await (await import('./attacks.js')).benchAttacks());

@@ -9,7 +9,9 @@ import { Migration20261125074803_byok_keys } from './Migration20261125074803_byo
 import { Migration20261125093123_byok_billing } from './Migration20261125093123_byok_billing.js';
 import { Migration20261125102557_generation_key_index } from './Migration20261125102557_generation_key_index.js';
 import { Migration20261201174211_attempt_vocabulary } from './Migration20261201174211_attempt_vocabulary.js';
+import { Migration20261201180057_catalog_configuration } from './Migration20261201180057_catalog_configuration.js';
 import { Migration20261201181821_key_soft_delete } from './Migration20261201181821_key_soft_delete.js';
+import { Migration20261201183708_account_lifecycle } from './Migration20261201183708_account_lifecycle.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125064207_initial', class: Migration20261125064207_initial },
@@ -20,5 +22,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125093123_byok_billing', class: Migration20261125093123_byok_billing },
   { name: 'Migration20261125102557_generation_key_index', class: Migration20261125102557_generation_key_index },
   { name: 'Migration20261201174211_attempt_vocabulary', class: Migration20261201174211_attempt_vocabulary },
+  { name: 'Migration20261201180057_catalog_configuration', class: Migration20261201180057_catalog_configuration },
   { name: 'Migration20261201181821_key_soft_delete', class: Migration20261201181821_key_soft_delete },
+  { name: 'Migration20261201183708_account_lifecycle', class: Migration20261201183708_account_lifecycle },
 ];

@@ -29,8 +29,6 @@ import { createRedisRateLimiter } from './gateway/rate-limit/redis-rate-limiter.
 import { requestsPerMinute, type RateLimiter } from './gateway/rate-limit/rate-limiter.js';
 import { failOpen } from './gateway/rate-limit/fail-open.js';
 import { createInFlight } from './gateway/generation/in-flight.js';
-import { databaseReservations } from './gateway/billing/reservations.js';
-import { memoryReservations } from './gateway/billing/memory-reservations.js';
 import { createGenerationRunner } from './gateway/generation/generation-runner.js';
 import { eventCodec, type GenerationEvent } from './gateway/generation/generation-events.js';
 import type { GenerationLog } from './realtime/generation-log.js';
@@ -42,13 +40,22 @@ import { createGenerationTracer, createOtlpTracerProvider } from './observabilit
 import type { TracerProvider } from '@opentelemetry/api';
 import { replicateHealth } from './realtime/replicated-health-store.js';
 import { replicateSticky } from './realtime/replicated-sticky-memory.js';
+import { propagateCatalogChanges, type CatalogChanges } from './gateway/catalog/catalog-changes.js';
+import { applyCatalogFile } from './gateway/catalog/apply-catalog-file.js';
+import { watchCatalogFile, type CatalogFileWatcher } from './gateway/catalog/catalog-file-watcher.js';
+import { CatalogFileError } from './gateway/catalog/catalog-file.js';
+import { resolve as resolvePath } from 'node:path';
 import { ALL_ACCOUNTS, decisionOf } from './gateway/generation/routing-decisions.js';
 import { systemClock } from './core/clock.js';
 import { createByokAllowance } from './gateway/byok/byok-allowance.js';
 import { countByokGenerationsSince } from './persistence/repositories/generation-recorder.js';
-import { groupCommitSettlements, type Settlements } from './gateway/billing/settlements.js';
+import { startBilling, type Billing } from './gateway/billing/start-billing.js';
 import { settledGenerations } from './gateway/billing/settled-generations.js';
 import { databaseGenerationReader } from './persistence/queries/generation-reader.js';
+import { createStreamSlots } from './gateway/limits/stream-slots.js';
+import { clientAddress } from './transport/client-address.js';
+import { createRateLimitObserver } from './gateway/rate-limit/observed-rate-limiter.js';
+import { AccountManagement } from './gateway/accounts/manage-accounts.js';
 
 export interface App {
   /** Opens the database, prepares it if configured to, and listens. Resolves with the base URL. */
@@ -65,6 +72,8 @@ export interface App {
   /** The request pipeline's collaborators (for the surfaces, and for tests that drive it directly). */
   readonly completions: GenerationDeps;
   readonly auth: Authenticator;
+  /** Re-applies CATALOG_FILE (what SIGHUP does); a no-op without one. Never throws: the outcome is logged. */
+  reloadCatalogFile(): Promise<void>;
 }
 
 export interface BuildAppOptions {
@@ -87,7 +96,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let simulator: RunningSimulator | undefined;
   let http: UpstreamHttpClient | undefined;
   let completions: GenerationDeps | undefined;
-  let settlements: Settlements | undefined;
+  let billing: Billing | undefined;
   let authenticator: Authenticator | undefined;
   let redis: Redis | undefined;
   let redisSubscriber: Redis | undefined;
@@ -97,7 +106,10 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
   let health: HealthStore = createInMemoryHealthStore();
   let stopReplication: (() => Promise<void>) | undefined;
   let stopRunner: (() => Promise<void>) | undefined;
+  let stopAccountChanges: (() => void) | undefined;
   let otlp: (TracerProvider & { shutdown(): Promise<void> }) | undefined;
+  let catalogChanges: CatalogChanges | undefined;
+  let catalogWatcher: CatalogFileWatcher | undefined;
   const inFlight = createInFlight();
 
   async function prepare(db: Database): Promise<void> {
@@ -131,13 +143,13 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
     return keyring;
   }
 
-  /** Per-key requests per minute: shared through Redis when configured, else per instance. */
-  function createRateLimiter(): RateLimiter | undefined {
-    if (config.rateLimitPerMinute === null) return undefined;
-    const limits = requestsPerMinute(config.rateLimitPerMinute);
+  /** Requests per minute per key (or per anonymous address): shared through Redis when configured, else per instance. */
+  function createRateLimiter(perMinute: number | null, namespace: string): RateLimiter | undefined {
+    if (perMinute === null) return undefined;
+    const limits = requestsPerMinute(perMinute);
     if (!redis) return createInMemoryRateLimiter(limits);
     let lastReport = 0;
-    return failOpen(createRedisRateLimiter({ client: redis, config: limits, keyPrefix: `${config.redisPrefix}rl:` }), (error) => {
+    return failOpen(createRedisRateLimiter({ client: redis, config: limits, keyPrefix: `${config.redisPrefix}${namespace}` }), (error) => {
       if (Date.now() - lastReport < 10_000) return;
       lastReport = Date.now();
       logger.error({ reason: (error as Error).message }, 'rate limiter unreachable (Redis): admitting requests unlimited');
@@ -146,21 +158,34 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
 
   /** Starts the in-process simulator unless every provider is live (or simulation is off). */
   async function prepareUpstreams(db: Database): Promise<UpstreamDirectory> {
-    const { simulate, simulatorProfile, credentials } = config.upstreams;
+    const { simulate, simulatorProfile, credentials, credentialFromEnv } = config.upstreams;
     let simulatorUrl: string | undefined;
     const providers = await db.orm.em.fork().find(ProviderSchema, {}, { orderBy: { slug: 'asc' } });
-    const needsSimulator = simulate === 'all' || (simulate === 'auto' && providers.some((p) => !credentials[p.slug]));
+    const unsimulated = createUpstreamDirectory({ mode: simulate, credentials, credentialFromEnv, simulatorUrl: undefined });
+    const needsSimulator = simulate === 'all' || (simulate === 'auto' && providers.some((p) => unsimulated.resolve(p).mode !== 'live'));
     if (needsSimulator && config.upstreams.simulatorUrl) {
       simulatorUrl = config.upstreams.simulatorUrl;
     } else if (needsSimulator) {
       simulator = await startSimulator({ port: 0, host: '127.0.0.1', profiles: simulatorProfile === 'fast' ? {} : defaultProfiles, faultRates: config.upstreams.simulatorFaultRates ?? {} });
       simulatorUrl = simulator.url;
     }
-    const directory = createUpstreamDirectory({ mode: simulate, credentials, simulatorUrl });
+    const directory = createUpstreamDirectory({ mode: simulate, credentials, credentialFromEnv, simulatorUrl });
     const byMode: Record<string, string[]> = { live: [], simulated: [], unavailable: [] };
     for (const p of providers) byMode[directory.resolve(p).mode]!.push(p.slug);
     logger.info({ ...byMode, simulator: simulatorUrl }, 'provider upstreams');
     return directory;
+  }
+
+  /** Applies CATALOG_FILE; at start-up a bad file stops the start, later it is logged and the catalog kept. */
+  async function applyCatalog(db: Database, changes: CatalogChanges, path: string, atStart: boolean): Promise<void> {
+    try {
+      const applied = await applyCatalogFile(db.orm.em, changes, path);
+      logger.info({ path, changes: applied.length, applied: applied.slice(0, 50) }, 'catalog file applied');
+    } catch (error) {
+      if (atStart) throw error;
+      const issues = error instanceof CatalogFileError ? error.issues : [{ message: (error as Error).message }];
+      logger.error({ path, issues }, 'catalog file rejected: the catalog stays as it was');
+    }
   }
 
   return {
@@ -186,6 +211,9 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
       if (!authenticator) throw new Error('app not started');
       return authenticator;
     },
+    reloadCatalogFile() {
+      return catalogWatcher?.reload() ?? Promise.resolve();
+    },
     async start() {
       const db = await openDatabase(config.database, options.database);
       database = db;
@@ -194,7 +222,6 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         if (config.bootstrap.enabled) bootstrap = await bootstrapDevAccount(db.orm.em, config.bootstrap);
         if (config.operatorKey) await ensureOperatorKey(db.orm.em, config.operatorKey);
         const auth = createAuthenticator(db.orm.em);
-        const upstreams = await prepareUpstreams(db);
         const catalogSnapshot = createCatalogSnapshot(db.orm.em);
         if (config.redisUrl) {
           // Fail fast while down instead of queueing: callers degrade (see docs/architecture.md).
@@ -211,10 +238,29 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           lastPublishError = Date.now();
           logger.error({ reason: (error as Error).message }, 'publishing to Redis failed: cluster events (health, routing decisions) are paused');
         });
+        catalogChanges = propagateCatalogChanges(catalogSnapshot, pubsub, (reason) => logger.info({ reason }, 'catalog changed: routing snapshot invalidated'));
+        if (config.catalogFile) {
+          const path = resolvePath(config.catalogFile);
+          await applyCatalog(db, catalogChanges, path, true);
+          const changes = catalogChanges;
+          catalogWatcher = watchCatalogFile(path, () => applyCatalog(db, changes, path, false));
+        }
+        // After the catalog file: its providers are the operator's own and need no simulator.
+        const upstreams = await prepareUpstreams(db);
+        // A suspended (or changed) account's keys are forgotten by every instance's authenticator at once.
+        const accountChanges = pubsub.subscribe('account-changed');
+        void (async () => {
+          for await (const change of accountChanges as AsyncIterable<{ accountId: string }>) auth.forgetAccount(change.accountId);
+        })();
+        stopAccountChanges = () => void accountChanges.return?.();
+        const accounts = new AccountManagement(db.orm.em, (accountId) => {
+          auth.forgetAccount(accountId);
+          pubsub.publish('account-changed', { accountId });
+        });
         let sticky = createStickyMemory();
+        const instanceId = crypto.randomUUID();
         if (redis) {
           // Several instances: health and sticky routing converge through pub/sub (see docs/architecture.md).
-          const instanceId = crypto.randomUUID();
           const replicated = replicateHealth(health, pubsub, instanceId);
           const sharedSticky = replicateSticky(sticky, pubsub, instanceId);
           health = replicated.store;
@@ -230,18 +276,28 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           onUnreadable: (accountId, provider, error) => logger.warn({ accountId, provider, reason: (error as Error).message }, 'a BYOK key cannot be decrypted'),
         });
         http = new UpstreamHttpClient(config.upstreams.firstByteTimeoutMs ? { firstByteTimeoutMs: config.upstreams.firstByteTimeoutMs } : {});
-        const metrics = createMetrics({ activeGenerations: () => inFlight.size });
+        const streams = createStreamSlots({
+          perKey: { connections: config.websocket.maxConnectionsPerKey, subscriptions: config.websocket.maxSubscriptionsPerKey },
+          perAddress: { connections: config.anonymous.connectionsPerIp, subscriptions: config.anonymous.subscriptionsPerIp },
+        });
+        const metrics = createMetrics({ activeGenerations: () => inFlight.size, openStreams: () => streams.held() });
         otlp = options.tracerProvider ? undefined : createOtlpTracerProvider(config.otlpEndpoint);
         const tracerProvider = options.tracerProvider ?? otlp;
         const traceGeneration = tracerProvider ? createGenerationTracer(tracerProvider) : undefined;
-        const rateLimiter = createRateLimiter();
-        // One instance holds reservations in memory; several (sharing Redis) hold them in the database.
-        const reservations = redis ? databaseReservations(db.orm.em) : memoryReservations(db.orm.em, { uncommitted: (accountId) => settlements!.pendingOf(accountId) });
+        const rateLimits = createRateLimitObserver();
+        const keyLimiter = createRateLimiter(config.rateLimitPerMinute, 'rl:');
+        const rateLimiter = keyLimiter && rateLimits.wrap(keyLimiter);
         const em = db.orm.em;
-        settlements = groupCommitSettlements(em, {
+        // Holds in memory and a journal file on one instance; in Redis with several (see docs/architecture.md).
+        billing = await startBilling({
+          em,
           clock: systemClock,
-          onError: (error, size) => logger.error({ reason: (error as Error).message, size }, 'writing settlements failed: retrying (nothing is dropped)'),
+          logger,
+          journalPath: config.dataDir.startsWith('memory://') ? null : join(config.dataDir, 'settlement-journal.ndjson'),
+          ...(redis ? { redis: { client: redis, keyPrefix: config.redisPrefix, instanceId } } : {}),
         });
+        if (billing.recovered) logger.warn({ settled: billing.recovered }, 'settled the generations the previous run left unsettled');
+        const { reservations, settlements, journal } = billing;
         const generationReader = settledGenerations(databaseGenerationReader(em), settlements);
         completions = {
           clock: systemClock,
@@ -249,6 +305,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           catalog: catalogSnapshot, health, upstreams, http, sticky, byok, byokFee: config.billing.byokFee, inFlight, reservations,
           byokAllowance: createByokAllowance((accountId, since) => countByokGenerationsSince(em.fork(), accountId, since)),
           settlements,
+          journal,
           ...(rateLimiter ? { rateLimiter } : {}),
           observe: (observed) => {
             const decision = decisionOf(observed);
@@ -269,6 +326,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         });
         stopRunner = () => generations.stop();
         const services = {
+          accounts,
           reservations,
           pubsub,
           generations,
@@ -281,17 +339,30 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
           health,
           healthFeed: config.healthFeed,
           upstreams,
+          catalogAdmin: { em: db.orm.em, changes: catalogChanges },
           generationReader,
         };
         authenticator = auth;
-        const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql });
+        const addressOf = (req: Parameters<typeof clientAddress>[0]) => clientAddress(req, config.requests.trustProxy);
+        const yoga = createGraphQLServer({ em: db.orm.em, services, logger, ...config.graphql, maxNesting: config.requests.maxJsonDepth, streams, addressOf });
         stopSweeper = startReservationSweeper(db.orm.em, logger);
-        const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, generationReader, metrics, sseKeepAliveMs: config.sseKeepAliveMs, isDatabaseReachable: () => db.isReachable() });
-        server = createHttpServer(yoga, rest, createConsoleSite(), auth, { ...DEFAULT_WS_LIMITS, ...config.websocket });
+        const rest = createRestApp({ em: db.orm.em, auth, health, logger, completions: () => completions!, generationReader, metrics, rateLimits, accounts, sseKeepAliveMs: config.sseKeepAliveMs, isDatabaseReachable: () => db.isReachable() });
+        const anonymousLimiter = createRateLimiter(config.anonymous.requestsPerMinutePerIp, 'rl-ip:');
+        server = createHttpServer({
+          yoga,
+          rest,
+          site: createConsoleSite(),
+          auth,
+          streams,
+          websocket: { ...DEFAULT_WS_LIMITS, maxBufferedBytes: config.websocket.maxBufferedBytes, maxPayloadBytes: config.requests.maxBodyBytes },
+          requests: { ...config.requests, ...(anonymousLimiter ? { anonymousLimiter } : {}) },
+        });
         const address = await server.listen(config.port, config.host);
         url = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
         return url;
       } catch (err) {
+        await catalogWatcher?.close();
+        await catalogChanges?.stop();
         redisEvents?.disconnect();
         redisSubscriber?.disconnect();
         redis?.disconnect();
@@ -305,13 +376,16 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         const drained = await inFlight.drain(config.shutdownGraceMs);
         if (drained.finished + drained.aborted > 0) logger.info(drained, 'drained running generations');
         await server?.close();
-        // Every settlement accepted is committed before the database closes.
-        await settlements?.close();
+        await catalogWatcher?.close();
+        await catalogChanges?.stop();
+        // Every settlement accepted is committed (and the journal closed) before the database closes.
+        await billing?.stop();
         await stopSweeper?.();
         await simulator?.stop();
         await http?.close();
         await stopReplication?.();
         await stopRunner?.();
+        stopAccountChanges?.();
         await otlp?.shutdown();
         await generationLog?.close();
         redisEvents?.disconnect();

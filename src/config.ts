@@ -55,6 +55,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0, 'expected milliseconds ≥ 0').default(10_000),
   SIMULATE_PROVIDERS: z.enum(['auto', 'all', 'off'], { message: 'expected auto, all or off' }).default('auto'),
   SIMULATOR_PROFILE: z.enum(['realistic', 'fast'], { message: 'expected realistic or fast' }).default('realistic'),
+  CATALOG_FILE: z.string().trim().optional().transform((v) => (v === '' ? undefined : v)),
   SIMULATOR_FAULT_RATES: z
     .string()
     .optional()
@@ -70,6 +71,18 @@ const envSchema = z.object({
   HEALTH_PUSH_INTERVAL_MS: z.coerce.number().int().min(50, 'expected milliseconds ≥ 50').default(1_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2, 'expected an integer ≥ 2').default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100, 'expected an integer ≥ 100').default(50_000),
+  GRAPHQL_ANONYMOUS_MAX_COST: z.coerce.number().int().min(100, 'expected an integer ≥ 100').default(1_000),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100, 'expected an integer ≥ 100').default(5_000),
+  GRAPHQL_MAX_DOCUMENT_CHARS: z.coerce.number().int().min(1024, 'expected an integer ≥ 1024').default(256 * 1024),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1, 'expected an integer ≥ 1').default(50),
+  GRAPHQL_TIMEOUT_MS: z.coerce.number().int().min(10, 'expected milliseconds ≥ 10').default(10_000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024, 'expected bytes ≥ 1024').default(8 * 1024 * 1024),
+  MAX_JSON_DEPTH: z.coerce.number().int().min(8, 'expected an integer ≥ 8').default(64),
+  TRUST_PROXY: z.enum(['true', 'false'], { message: 'expected true or false' }).default('false').transform((v) => v === 'true'),
+  ANONYMOUS_REQUESTS_PER_MINUTE_PER_IP: z.coerce.number().int().min(0, 'expected a non-negative integer (0 turns the limit off)').default(300),
+  ANONYMOUS_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1, 'expected an integer ≥ 1').default(10),
+  ANONYMOUS_MAX_SUBSCRIPTIONS_PER_IP: z.coerce.number().int().min(1, 'expected an integer ≥ 1').default(20),
+  MAX_SUBSCRIPTIONS_PER_KEY: z.coerce.number().int().min(1, 'expected an integer ≥ 1').default(200),
 });
 
 export type Database =
@@ -82,6 +95,8 @@ export interface Config {
   port: number;
   host: string;
   database: Database;
+  /** Local state of this instance (DATA_DIR): the embedded database, its BYOK key, the settlement journal. */
+  dataDir: string;
   redisUrl: string | undefined;
   /** Namespaces every Redis key and channel, so deployments can share one Redis. */
   redisPrefix: string;
@@ -92,7 +107,12 @@ export interface Config {
   bootstrap: { enabled: boolean; inferenceKey?: string; managementKey?: string };
   /** A key with the operator scope (catalog administration, credit grants); none when unset. */
   operatorKey: string | undefined;
-  graphql: { maxDepth: number; maxCost: number };
+  /** Per-operation GraphQL limits; anonymous callers get `anonymousMaxCost` instead of `maxCost`. */
+  graphql: { maxDepth: number; maxCost: number; anonymousMaxCost: number; maxTokens: number; maxAliases: number; maxDocumentLength: number; timeoutMs: number };
+  /** Every request body, however it is framed: at most `maxBodyBytes`, JSON at most `maxJsonDepth` deep. */
+  requests: { maxBodyBytes: number; maxJsonDepth: number; trustProxy: boolean };
+  /** Callers without a valid key, counted per client address (null: no request limit). */
+  anonymous: { requestsPerMinutePerIp: number | null; connectionsPerIp: number; subscriptionsPerIp: number };
   billing: { purchaseFeeBasisPoints: bigint; purchaseFeeMinimum: Money; byokFee: ByokFeeTerms };
   /**
    * Seals BYOK keys (SECRET_KEY). Unset: the embedded default keeps a generated key in DATA_DIR; with
@@ -101,8 +121,11 @@ export interface Config {
   keyring: Keyring | undefined;
   /** Requests per minute per API key on inference paths; null turns the limit off. */
   rateLimitPerMinute: number | null;
-  /** graphql-ws limits: open connections per API key, unread bytes queued per socket before it is closed. */
-  websocket: { maxConnectionsPerKey: number; maxBufferedBytes: number };
+  /**
+   * Streaming limits per API key: connections (graphql-ws connections plus GraphQL subscriptions over SSE),
+   * subscriptions over both transports, and unread bytes queued per socket before it is closed.
+   */
+  websocket: { maxConnectionsPerKey: number; maxSubscriptionsPerKey: number; maxBufferedBytes: number };
   /** Send a trace per generation to this OTLP/HTTP collector; off when unset. */
   otlpEndpoint: string | undefined;
   /** A streamed response silent this long gets a `: OPENROUTER PROCESSING` comment. */
@@ -117,11 +140,15 @@ export interface Config {
     simulatorUrl: string | undefined;
     /** Platform credentials by provider slug, from PROVIDER_<SLUG>_API_KEY. */
     credentials: Record<string, string>;
+    /** The value of a provider's declared credential variable (`credentialEnv` in the catalog), read at start-up. */
+    credentialFromEnv?: (name: string) => string | undefined;
     /** In-process simulator: share of failing requests per provider slug (`*` for all), replacing the profile's faults. */
     simulatorFaultRates?: Record<string, number>;
     /** How long an attempt may wait for the upstream's first byte before it fails over (time to first token guard). */
     firstByteTimeoutMs?: number;
   };
+  /** A YAML or JSON catalog merged over the built-in one, re-applied when it changes (docs/catalog.md). */
+  catalogFile: string | undefined;
   /** providerHealth subscriptions: sampling interval and full-refresh period. */
   healthFeed: { intervalMs: number; refreshMs: number };
 }
@@ -139,7 +166,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
-        return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+        // A secret is never echoed, not even a malformed one.
+        const shown = /KEY|SECRET|PASSWORD|TOKEN/.test(name) ? '(value not shown)' : JSON.stringify(env[name] ?? '');
+        return `${name}=${shown}: ${issue.message}`;
       }),
     );
   }
@@ -157,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'embedded', dataDir: e.DATA_DIR },
+    dataDir: e.DATA_DIR,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     logLevel: e.LOG_LEVEL,
@@ -167,16 +197,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(e.BOOTSTRAP_MANAGEMENT_KEY ? { managementKey: e.BOOTSTRAP_MANAGEMENT_KEY } : {}),
     },
     operatorKey: e.OPERATOR_KEY,
-    graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
+    graphql: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxCost: e.GRAPHQL_MAX_COST,
+      anonymousMaxCost: e.GRAPHQL_ANONYMOUS_MAX_COST,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxDocumentLength: e.GRAPHQL_MAX_DOCUMENT_CHARS,
+      timeoutMs: e.GRAPHQL_TIMEOUT_MS,
+    },
+    requests: { maxBodyBytes: e.MAX_BODY_BYTES, maxJsonDepth: e.MAX_JSON_DEPTH, trustProxy: e.TRUST_PROXY },
+    anonymous: {
+      requestsPerMinutePerIp: e.ANONYMOUS_REQUESTS_PER_MINUTE_PER_IP === 0 ? null : e.ANONYMOUS_REQUESTS_PER_MINUTE_PER_IP,
+      connectionsPerIp: e.ANONYMOUS_MAX_CONNECTIONS_PER_IP,
+      subscriptionsPerIp: e.ANONYMOUS_MAX_SUBSCRIPTIONS_PER_IP,
+    },
     healthFeed: { intervalMs: e.HEALTH_PUSH_INTERVAL_MS, refreshMs: 30_000 },
     upstreams: {
       simulate: e.SIMULATE_PROVIDERS,
       simulatorProfile: e.SIMULATOR_PROFILE,
       simulatorUrl: e.SIMULATOR_URL,
       credentials: providerCredentials(env),
+      credentialFromEnv: environmentReader(env),
       simulatorFaultRates: e.SIMULATOR_FAULT_RATES,
       firstByteTimeoutMs: e.UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
     },
+    catalogFile: e.CATALOG_FILE,
     billing: {
       purchaseFeeBasisPoints: parseBasisPoints(e.CREDIT_PURCHASE_FEE_PERCENT),
       purchaseFeeMinimum: parseUsd(e.CREDIT_PURCHASE_FEE_MINIMUM_USD),
@@ -187,7 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     sseKeepAliveMs: e.SSE_KEEPALIVE_MS,
     otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
-    websocket: { maxConnectionsPerKey: e.WS_MAX_CONNECTIONS_PER_KEY, maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES },
+    websocket: { maxConnectionsPerKey: e.WS_MAX_CONNECTIONS_PER_KEY, maxSubscriptionsPerKey: e.MAX_SUBSCRIPTIONS_PER_KEY, maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES },
   };
 }
 
@@ -199,4 +245,10 @@ function providerCredentials(env: Record<string, string | undefined>): Record<st
     if (match && value?.trim()) credentials[match[1]!.toLowerCase().replace(/_/g, '-')] = value.trim();
   }
   return credentials;
+}
+
+/** A frozen copy of the environment's non-empty values, behind a function so the config never prints them. */
+function environmentReader(env: Record<string, string | undefined>): (name: string) => string | undefined {
+  const values = new Map(Object.entries(env).flatMap(([name, value]) => (value?.trim() ? [[name, value.trim()] as const] : [])));
+  return (name) => values.get(name);
 }

@@ -7,21 +7,25 @@ describe('loadConfig', () => {
       port: 4000,
       host: '127.0.0.1',
       database: { kind: 'embedded', dataDir: './.data' },
+      dataDir: './.data',
       redisUrl: undefined,
       redisPrefix: 'sy:',
       logLevel: 'info',
       autoMigrate: true,
       bootstrap: { enabled: true },
-      graphql: { maxDepth: 12, maxCost: 50_000 },
+      graphql: { maxDepth: 12, maxCost: 50_000, anonymousMaxCost: 1_000, maxTokens: 5_000, maxAliases: 50, maxDocumentLength: 256 * 1024, timeoutMs: 10_000 },
+      requests: { maxBodyBytes: 8 * 1024 * 1024, maxJsonDepth: 64, trustProxy: false },
+      anonymous: { requestsPerMinutePerIp: 300, connectionsPerIp: 10, subscriptionsPerIp: 20 },
       billing: { purchaseFeeBasisPoints: 550n, purchaseFeeMinimum: 800_000_000_000n, byokFee: { basisPoints: 500n, freeRequestsPerMonth: 1_000_000 } },
       keyring: undefined,
       rateLimitPerMinute: 600,
       shutdownGraceMs: 10_000,
       sseKeepAliveMs: 2_000,
       otlpEndpoint: undefined,
-      websocket: { maxConnectionsPerKey: 50, maxBufferedBytes: 4 * 1024 * 1024 },
+      websocket: { maxConnectionsPerKey: 50, maxSubscriptionsPerKey: 200, maxBufferedBytes: 4 * 1024 * 1024 },
       healthFeed: { intervalMs: 1_000, refreshMs: 30_000 },
-      upstreams: { simulate: 'auto', simulatorProfile: 'realistic', simulatorUrl: undefined, credentials: {}, simulatorFaultRates: {}, firstByteTimeoutMs: 60_000 },
+      upstreams: { simulate: 'auto', simulatorProfile: 'realistic', simulatorUrl: undefined, credentials: {}, credentialFromEnv: expect.any(Function), simulatorFaultRates: {}, firstByteTimeoutMs: 60_000 },
+      catalogFile: undefined,
     });
   });
 
@@ -69,6 +73,15 @@ describe('loadConfig', () => {
     expect(config.upstreams).toMatchObject({ simulate: 'off', simulatorProfile: 'realistic', simulatorUrl: undefined, credentials: { openai: 'sk-live', 'my-gateway': 'k' } });
   });
 
+  it('reads the credential variables a catalog declares, and the catalog file path', () => {
+    const config = loadConfig({ VLLM_API_KEY: ' sk-vllm ', EMPTY_KEY: '', CATALOG_FILE: './catalog.yaml' });
+    expect(config.upstreams.credentialFromEnv?.('VLLM_API_KEY')).toBe('sk-vllm');
+    expect(config.upstreams.credentialFromEnv?.('EMPTY_KEY')).toBeUndefined();
+    expect(config.upstreams.credentialFromEnv?.('NOT_SET')).toBeUndefined();
+    expect(JSON.stringify(config, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))).not.toContain('sk-vllm');
+    expect(config.catalogFile).toBe('./catalog.yaml');
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', REDIS_URL: '' }).database.kind).toBe('embedded');
   });
@@ -91,5 +104,23 @@ describe('loadConfig', () => {
         expect.stringMatching(/^AUTO_MIGRATE="yes": expected true or false/),
       ]),
     );
+  });
+});
+
+describe('configuration errors never echo a secret', () => {
+  it('names a malformed key variable without printing its value', () => {
+    const given = 'short-secret-value';
+    for (const name of ['BOOTSTRAP_API_KEY', 'BOOTSTRAP_MANAGEMENT_KEY', 'OPERATOR_KEY']) {
+      const error = (() => {
+        try {
+          loadConfig({ [name]: given });
+        } catch (e) {
+          return e as Error;
+        }
+        throw new Error(`${name}: expected a ConfigError`);
+      })();
+      expect(error.message).toContain(name);
+      expect(error.message).not.toContain(given);
+    }
   });
 });

@@ -13,12 +13,16 @@ import type { ByokCredentials } from '../gateway/byok/byok-credentials.js';
 import type { GenerationRunner } from '../gateway/generation/generation-runner.js';
 import type { AppPubSub } from '../realtime/pubsub.js';
 import type { Reservations } from '../gateway/billing/reservations.js';
+import type { CatalogAdmin } from '../gateway/catalog/catalog-admin.js';
+import type { AccountManagement } from '../gateway/accounts/manage-accounts.js';
 import type { GenerationReader } from '../persistence/queries/generation-reader.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Long-lived collaborators the resolvers call into (built once by the app). */
 export interface GraphQLServices {
   auth: Authenticator;
+  /** Tenant administration (operator) and account settings. */
+  accounts: AccountManagement;
   payments: PaymentProvider;
   purchaseTerms: PurchaseTerms;
   catalogSnapshot: CatalogSnapshot;
@@ -34,6 +38,8 @@ export interface GraphQLServices {
   pubsub: AppPubSub;
   /** Told when credits change outside a settlement. */
   reservations: Reservations;
+  /** The operator's catalog changes (audited, invalidated on every instance). */
+  catalogAdmin: CatalogAdmin;
   /** Settled generations, read-side. */
   generationReader: GenerationReader;
 }

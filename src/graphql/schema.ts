@@ -13,6 +13,8 @@ import './types/viewer.js';
 import './types/key-mutations.js';
 import './types/credit-mutations.js';
 import './types/admin-mutations.js';
+import './types/catalog-mutations.js';
+import './types/account-mutations.js';
 import './types/route-plan.js';
 import './types/provider-health-subscription.js';
 import './types/completion.js';

@@ -14,7 +14,7 @@ export interface Metrics {
  * Prometheus metrics of one instance, derived from routing decisions. Labels are bounded (provider
  * slugs, statuses, error codes) — never accounts, keys or generation ids — and carry no secrets.
  */
-export function createMetrics(options: { activeGenerations: () => number }): Metrics {
+export function createMetrics(options: { activeGenerations: () => number; openStreams?: () => Record<'key' | 'address', Record<'connection' | 'subscription', number>> }): Metrics {
   const registers = [new Registry()];
   const [registry] = registers as [Registry];
   collectDefaultMetrics({ register: registry, prefix: 'switchyard_process_' });
@@ -42,6 +42,17 @@ export function createMetrics(options: { activeGenerations: () => number }): Met
     registers,
     collect() {
       this.set(options.activeGenerations());
+    },
+  });
+  new Gauge({
+    name: 'switchyard_open_streams',
+    help: 'Streaming connections (graphql-ws sockets, GraphQL SSE responses) and subscriptions open on this instance, by owner: an API key or an anonymous address.',
+    labelNames: ['owner', 'resource'] as const,
+    registers,
+    collect() {
+      const held = options.openStreams?.();
+      if (!held) return;
+      for (const owner of ['key', 'address'] as const) for (const resource of ['connection', 'subscription'] as const) this.set({ owner, resource }, held[owner][resource]);
     },
   });
 

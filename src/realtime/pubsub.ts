@@ -14,6 +14,8 @@ export type Topics = {
   'health-outcome': [payload: unknown];
   /** A conversation (sticky key) served by a provider, for every other instance's sticky memory. */
   'sticky-route': [payload: unknown];
+  /** An account was suspended, resumed or changed: every instance forgets the cached principals of its keys. */
+  'account-changed': [payload: { accountId: string }];
   /** Abort this generation, wherever it runs. */
   'generation-cancel': [payload: { generationId: string }];
 };

@@ -11,7 +11,7 @@ export function requireKey(auth: Authenticator, kind?: 'management'): Middleware
   return async (c, next) => {
     const result = await auth.authenticate(bearerToken(c.req.header('authorization')));
     if (result.kind === 'anonymous') return errorResponse(c, 401, 'No API key: send `Authorization: Bearer <key>`');
-    if (result.kind === 'rejected') return errorResponse(c, 401, result.message);
+    if (result.kind === 'rejected') return errorResponse(c, result.reason === 'suspended' ? 403 : 401, result.message);
     if (kind === 'management' && result.principal.key.kind !== 'management') {
       return errorResponse(c, 403, 'This endpoint needs a management key');
     }

@@ -78,7 +78,7 @@ async function streamCompletionResponse(c: Context, deps: GenerationDeps, princi
     }
   }
   if (generationId) c.header('X-Generation-Id', generationId);
-  const chunker = createChunker(generationId ?? 'gen-unknown', new Date());
+  const chunker = createChunker(generationId ?? 'gen-unknown', new Date(), (await deps.catalog.get()).providers.nameOf);
   let model = input.models[0] ?? '';
   let provider = '';
   return streamSSE(c, async (stream) => {
@@ -136,7 +136,7 @@ export function completionRoutes({ pipeline, generations, auth, keepAliveMs = 2_
     const outcome = await runCompletion(pipeline(), c.get('principal'), input);
     if (outcome.kind !== 'refused') c.header('X-Generation-Id', outcome.generationId);
     if (outcome.kind !== 'completed') return failureResponse(c, outcome);
-    return c.json(chatCompletionJson(outcome, created));
+    return c.json(chatCompletionJson(outcome, created, (await pipeline().catalog.get()).providers.nameOf));
   });
 
   app.get('/generation', keyed, async (c) => {
@@ -145,7 +145,7 @@ export function completionRoutes({ pipeline, generations, auth, keepAliveMs = 2_
     const generation = /^gen-[0-9a-f]{32}$/.test(id) ? await generations.find(c.get('principal').accountId, id) : null;
     if (!generation) return errorResponse(c, 404, `Generation ${id} not found`);
     const [attempts] = await generations.attemptsOf([id]);
-    return c.json({ data: generationJson(generation, attempts ?? []) });
+    return c.json({ data: generationJson(generation, attempts ?? [], (await pipeline().catalog.get()).providers.nameOf) });
   });
   return app;
 }

@@ -5,9 +5,11 @@ import type { GenerationView } from '../persistence/queries/generation-reader.js
 import { displayUsd } from './display-usd.js';
 
 type Completed = Extract<GenerationOutcome, { kind: 'completed' }>;
+/** Slug → display name: OpenRouter reports providers by name ("DeepInfra"). */
+export type ProviderName = (slug: string) => string;
 
 /** A finished generation as OpenAI's `chat.completion` plus OpenRouter's fields (provider, cost, native reason). */
-export function chatCompletionJson(o: Completed, created: Date) {
+export function chatCompletionJson(o: Completed, created: Date, providerName: ProviderName) {
   const { result } = o;
   const usage = result.usage;
   return {
@@ -15,7 +17,7 @@ export function chatCompletionJson(o: Completed, created: Date) {
     object: 'chat.completion',
     created: Math.floor(created.getTime() / 1000),
     model: o.model,
-    provider: o.provider,
+    provider: providerName(o.provider),
     choices: [
       {
         index: 0,
@@ -49,11 +51,11 @@ export function chatCompletionJson(o: Completed, created: Date) {
 }
 
 /** `GET /api/v1/generation?id=` in OpenRouter's shape. */
-export function generationJson(g: GenerationView, attempts: AttemptRecord[]) {
+export function generationJson(g: GenerationView, attempts: AttemptRecord[], providerName: ProviderName) {
   return {
     id: g.id,
     model: g.model,
-    provider_name: g.provider,
+    provider_name: g.provider && providerName(g.provider),
     created_at: g.createdAt.toISOString(),
     streamed: g.streamed,
     cancelled: g.cancelled,
@@ -77,8 +79,8 @@ export function generationJson(g: GenerationView, attempts: AttemptRecord[]) {
  * Turns pipeline output into OpenAI `chat.completion.chunk`s. Tool-call deltas carry the call's index
  * (OpenAI clients assemble calls by index; the id goes only on the first delta of a call).
  */
-export function createChunker(generationId: string, created: Date) {
-  const base = (model: string, provider: string) => ({ id: generationId, object: 'chat.completion.chunk', created: Math.floor(created.getTime() / 1000), model, provider });
+export function createChunker(generationId: string, created: Date, providerName: ProviderName) {
+  const base = (model: string, provider: string) => ({ id: generationId, object: 'chat.completion.chunk', created: Math.floor(created.getTime() / 1000), model, provider: providerName(provider) });
   const indexOf = new Map<string, number>();
   let roleSent = false;
   return {
@@ -112,7 +114,7 @@ export function createChunker(generationId: string, created: Date) {
     },
     /** The last chunk: the finish reason, and usage with the exact cost (OpenRouter always sends it). */
     finish(o: Completed) {
-      const full = chatCompletionJson(o, created);
+      const full = chatCompletionJson(o, created, providerName);
       return {
         ...base(o.model, o.provider),
         choices: [{ index: 0, delta: {}, finish_reason: full.choices[0]!.finish_reason, native_finish_reason: full.choices[0]!.native_finish_reason }],

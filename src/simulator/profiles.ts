@@ -110,6 +110,10 @@ export const defaultProfiles: Readonly<Record<string, SimProfile>> = {
   deepseek: profile(1200, 30, { rateLimited429: 0.004, error503: 0.02 }),
   novita: profile(600, 45, { rateLimited429: 0.005, error503: 0.005 }),
   lambda: profile(450, 70, { rateLimited429: 0.004, error503: 0.004 }),
+  meta: profile(400, 100, { rateLimited429: 0.006, error503: 0.003 }),
+  alibaba: profile(600, 70, { rateLimited429: 0.006, error503: 0.004 }),
+  xai: profile(500, 90, { rateLimited429: 0.008, error503: 0.003 }),
+  minimax: profile(900, 50, { rateLimited429: 0.005, error503: 0.006 }),
 };
 
 /**

@@ -1,10 +1,18 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 
+/** The project's root: the nearest folder up with a package.json (src/ under tsx, dist/src/ when compiled). */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '../..');
+  }
+}
+
 /** Where `npm run build:console` (and `npm start`, when the bundle is missing or stale) puts the console. */
-export const CONSOLE_DIST_DIR = resolve(import.meta.dirname, '../../console/dist');
+export const CONSOLE_DIST_DIR = resolve(projectRoot(import.meta.dirname), 'console/dist');
 
 /** Paths the API owns; everything else a browser asks for with GET belongs to the console. */
 export const isApiPath = (pathname: string): boolean =>

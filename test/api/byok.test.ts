@@ -83,7 +83,7 @@ describe.each(await databaseTargets())('BYOK on $name', (target) => {
     const em = (await running.db());
     const first = await complete(TEST_KEYS.inference);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ provider: 'deepinfra', usage: { is_byok: true, cost: 0 } });
+    expect(first.body).toMatchObject({ provider: 'DeepInfra', usage: { is_byok: true, cost: 0 } });
     const g1 = await generation(first.body.id);
     expect(g1).toMatchObject({ isByok: true, cost: 0n });
     // deepinfra's list price: $0.23/M prompt, $0.40/M completion

@@ -90,7 +90,7 @@ describe.each(await databaseTargets())('POST /api/v1/chat/completions on $name',
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-generation-id')).toBe(res.body.id);
-    expect(res.body.provider).toBe('together');
+    expect(res.body.provider).toBe('Together');
     expect(res.body.choices[0].finish_reason).toBe('tool_calls');
     expect(res.body.choices[0].message.tool_calls[0].function.name).toBe('get_weather');
   });

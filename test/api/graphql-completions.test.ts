@@ -49,8 +49,8 @@ describe.each(await databaseTargets())('GraphQL inference on $name', (target) =>
   let simulator: RunningSimulator;
   let ws: Client;
   beforeAll(async () => {
-    // Paced output (200 tokens/s), so a generation is still running when a test cancels or reconnects.
-    simulator = await startSimulator({ profiles: {}, fallbackProfile: { ...fastProfile, tokensPerSecond: 200 } });
+    // Paced output (200 tokens/s) of long answers (cut by max_tokens), so a generation is still running when a test cancels or reconnects.
+    simulator = await startSimulator({ profiles: {}, fallbackProfile: { ...fastProfile, tokensPerSecond: 200, completionTokens: 1_500 } });
     running = await startTestApp(target, { upstreams: { simulate: 'all', simulatorProfile: 'fast', simulatorUrl: simulator.url, credentials: {} } });
     ws = graphqlWsClient(running.url, { authorization: `Bearer ${TEST_KEYS.inference}` });
   });
@@ -131,8 +131,9 @@ describe.each(await databaseTargets())('GraphQL inference on $name', (target) =>
     expect(await start(ask({ options: { temperature: 'hot' } }))).toMatchObject({ __typename: 'InvalidInputError', field: 'temperature' });
     const noRoute = await start(ask({ model: 'nobody/no-such-model', provider: null }));
     expect(noRoute).toMatchObject({ __typename: 'CompletionRefusedError', code: 'NO_ROUTE' });
-    const excluded = await start(ask({ provider: { only: ['no-such-host'] } }));
+    const excluded = await start(ask({ provider: { only: ['Anthropic'] } }));
     expect(excluded).toMatchObject({ __typename: 'CompletionRefusedError', code: 'NO_ROUTE', message: expect.stringMatching(/groq/) });
+    expect(await start(ask({ provider: { only: ['no-such-host'] } }))).toMatchObject({ __typename: 'CompletionRefusedError', code: 'UNKNOWN_PROVIDER' });
 
     const broke = await new AccountRepository(em).createAccount('Broke');
     const { plaintext } = await issueApiKey(em.fork(), { accountId: broke.id, name: 'k', kind: 'inference' });

@@ -1,3 +1,4 @@
+import { loadConfig } from '../../src/config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../support/databases.js';
 import { startTestApp, type RunningApp } from '../support/app.js';
@@ -17,7 +18,7 @@ const [pglite] = await databaseTargets();
 describe('GraphQL abuse limits', () => {
   let running: RunningApp;
   beforeAll(async () => {
-    running = await startTestApp(pglite!, { graphql: { maxDepth: 6, maxCost: 5_000 } });
+    running = await startTestApp(pglite!, { graphql: { ...loadConfig({}).graphql, maxDepth: 6, maxCost: 5_000, anonymousMaxCost: 5_000, maxAliases: 5_000, maxTokens: 100_000, maxDocumentLength: 1_000_000 } });
   });
   afterAll(() => running?.stop());
 

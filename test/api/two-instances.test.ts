@@ -152,6 +152,6 @@ describe.each(shared)('two instances sharing $name and Redis', (target) => {
       body: JSON.stringify({ model: ask.model, messages: [{ role: 'user', content: 'hi' }], max_tokens: 5, provider: { order: ['groq', 'together'] } }),
     });
     const body = (await res.json()) as { provider: string };
-    expect(body.provider).toBe('together'); // B never called groq: its breaker is open on B too
+    expect(body.provider).toBe('Together'); // B never called groq: its breaker is open on B too
   });
 });

@@ -32,7 +32,7 @@ describe.each(logs)('graphql-ws limits and soak ($log)', ({ redisUrl }) => {
     // Every answer is SOAK_TOKENS tokens, streamed as fast as possible.
     simulator = await startSimulator({ profiles: {}, fallbackProfile: { ...fastProfile, completionTokens: SOAK_TOKENS } });
     running = await startTestApp(target!, {
-      websocket: { ...DEFAULT_WS_LIMITS, maxConnectionsPerKey: 2 },
+      websocket: { maxConnectionsPerKey: 2, maxSubscriptionsPerKey: 200, maxBufferedBytes: DEFAULT_WS_LIMITS.maxBufferedBytes },
       redisUrl,
       upstreams: { simulate: 'all', simulatorProfile: 'fast', simulatorUrl: simulator.url, credentials: {} },
     });

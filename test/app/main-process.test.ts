@@ -1,33 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServerProcess } from '../support/server-process.js';
 
-const root = resolve(import.meta.dirname, '../..');
-
-/** `npm start` as a user runs it: a real process, configured only by its environment. */
-function startMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const listening = new Promise<string>((done, fail) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      output.push(line);
-      const url = /"url":"([^"]+)"/.exec(line)?.[1];
-      if (url) done(url);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    void exited.then((code) => fail(new Error(`exited with ${code} before listening:\n${output.join('\n')}`)));
-  });
-  listening.catch(() => {}); // tests that expect an early exit never await it
-  return { child, output, exited, listening };
-}
+const startMain = startServerProcess;
 
 const signalAndWait = async (child: ChildProcess, exited: Promise<number | null>) => {
   child.kill('SIGTERM');
@@ -61,4 +39,14 @@ describe('the server process', () => {
     expect(await bad.exited).toBe(1);
     expect(bad.output.join('\n')).toMatch(/PORT="eighty": expected a port number/);
   });
+
+  it('stops at start-up naming the line and the field of a bad catalog file', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'switchyard-main-'));
+    dirs.push(dataDir);
+    const file = join(dataDir, 'catalog.yaml');
+    await writeFile(file, 'providers:\n  - slug: vllm\n    name: Team vLLM\n    family: openai\n    baseUrl: gpu-box:8000/v1\n');
+    const bad = startMain({ PORT: '0', DATA_DIR: join(dataDir, 'db'), CATALOG_FILE: file });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output.join('\n')).toMatch(/catalog\.yaml:5: providers\[0\]\.baseUrl: expected an http:\/\/ or https:\/\/ URL/);
+  }, 60_000);
 });

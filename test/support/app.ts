@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildApp, type App, type BuildAppOptions } from '../../src/app.js';
@@ -18,6 +21,8 @@ export function testConfig(database: Database, overrides: Partial<Config> = {}):
     // Every provider answered by the simulator without latency or random faults.
     upstreams: { ...base.upstreams, simulate: 'all', simulatorProfile: 'fast' },
     database,
+    // Each app's own local state (journal): never the working directory's .data.
+    dataDir: database.kind === 'embedded' ? database.dataDir : mkdtempSync(join(tmpdir(), 'switchyard-state-')),
     autoMigrate: true,
     bootstrap: { enabled: true, inferenceKey: TEST_KEYS.inference, managementKey: TEST_KEYS.management },
     ...overrides,
@@ -62,13 +67,22 @@ export async function startTestApp(target: DatabaseTarget, overrides: Partial<Co
 }
 
 /** Several app instances on one fresh database (as behind a load balancer), started one after another. */
-export async function startTestCluster(target: DatabaseTarget, count: number, overrides: Partial<Config> = {}): Promise<{ apps: RunningApp[]; stop(): Promise<void> }> {
+export async function startTestCluster(
+  target: DatabaseTarget,
+  count: number,
+  overrides: Partial<Config> = {},
+  options: (index: number) => BuildAppOptions = () => ({}),
+): Promise<{ apps: RunningApp[]; stop(): Promise<void> }> {
   const db = await target.create();
   const apps: RunningApp[] = [];
   overrides = { redisPrefix: uniqueRedisPrefix(), ...overrides }; // one namespace for the whole cluster
   for (let i = 0; i < count; i++) {
     const queries: string[] = [];
-    const app = buildApp(testConfig(db.config, { redisPrefix: uniqueRedisPrefix(), ...overrides }), { logger: pino({ level: 'silent' }), database: { onQuery: (sql) => queries.push(sql) } });
+    const app = buildApp(testConfig(db.config, { redisPrefix: uniqueRedisPrefix(), ...overrides }), {
+      logger: pino({ level: 'silent' }),
+      ...options(i),
+      database: { onQuery: (sql) => queries.push(sql) },
+    });
     const url = await app.start();
     apps.push({ app, url, queries, db: committedDb(app), stop: () => app.stop() });
   }

@@ -104,6 +104,7 @@ export type ErrorCode =
   | 'TIMEOUT'
   | 'UNAUTHORIZED'
   | 'UNAVAILABLE'
+  | 'UNKNOWN_PROVIDER'
   | 'UPSTREAM_BAD_RESPONSE'
   | 'UPSTREAM_UNAVAILABLE';
 
@@ -133,7 +134,8 @@ export type Modality =
   | 'AUDIO'
   | 'FILE'
   | 'IMAGE'
-  | 'TEXT';
+  | 'TEXT'
+  | 'VIDEO';
 
 /** All given conditions must hold. Endpoint conditions must hold for one and the same endpoint. */
 export type ModelFilter = {
@@ -171,9 +173,12 @@ export type ModelSort =
 export type ProviderPreferencesInput = {
   allowFallbacks?: boolean | null | undefined;
   dataCollection?: DataCollection | null | undefined;
+  /** Never these providers (slugs or display names). */
   ignore?: Array<string> | null | undefined;
   maxPrice?: MaxPriceInput | null | undefined;
+  /** Only these providers (slugs or display names). */
   only?: Array<string> | null | undefined;
+  /** Providers to try first, by slug or display name (any case); an unknown one is an error. */
   order?: Array<string> | null | undefined;
   /** Seconds to first token at p50. */
   preferredMaxLatency?: number | null | undefined;

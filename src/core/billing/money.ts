@@ -6,6 +6,8 @@
  * - Fees round UP (ceiling) to the pico, in the house's favour; see feeWithMinimum.
  * - Price caps (max_price) round DOWN, so a cap never admits a more expensive endpoint.
  * - Display (formatUsdFixed) rounds half away from zero; it is for humans, never for ledgers.
+ * - Imported list prices with more than 12 decimals (parseUsdRounded, e.g. OpenRouter's
+ *   '0.00000008333333333333334') round half up to the pico, once, when the catalog is loaded.
  */
 
 export type Money = bigint & { readonly __brand: 'Money' }; // pico-dollars
@@ -65,6 +67,18 @@ function parseScaled(input: unknown, scale: number, what: string): bigint {
 /** Exact: '0.0000025' -> 2_500_000n pico. Up to 12 decimals; negatives allowed (refunds, adjustments). */
 export function parseUsd(decimal: string): Money {
   return money(parseScaled(decimal, USD_DECIMALS, 'USD amount'));
+}
+
+/**
+ * A USD decimal with any number of decimal places, rounded to the pico as asked. Only for importing
+ * prices printed by others (float artefacts such as '0.00000020000000000000002', or repeating
+ * fractions such as 1/12 of a micro-dollar): amounts we compute ourselves never need it.
+ */
+export function parseUsdRounded(decimal: string, rounding: Rounding): Money {
+  const places = DECIMAL.exec(typeof decimal === 'string' && decimal.length <= MAX_INPUT_LENGTH ? decimal : '')?.[3]?.length ?? 0;
+  if (places <= USD_DECIMALS) return parseUsd(decimal);
+  const scaled = parseScaled(decimal, places, 'USD amount');
+  return money(divideRounded(scaled, 10n ** BigInt(places - USD_DECIMALS), rounding));
 }
 
 /** Canonical exact decimal: no exponent, no trailing zeros, no '-0'. Inverse of parseUsd. */

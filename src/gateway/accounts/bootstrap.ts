@@ -15,7 +15,8 @@ export interface BootstrapOptions {
 }
 
 export type BootstrapResult =
-  | { kind: 'created'; accountId: string; inferenceKey: string; managementKey: string }
+  /** `generated` holds the keys made up here (shown once); configured keys are not repeated back. */
+  | { kind: 'created'; accountId: string; generated: { inference?: string; management?: string } }
   | { kind: 'existing'; accountId: string; addedKeys: ('inference' | 'management')[] };
 
 /**
@@ -30,7 +31,11 @@ export async function bootstrapDevAccount(em: EntityManager, options: BootstrapO
     await new CreditLedger(em.fork()).credit(account.id, 'grant', DEV_GRANT, `bootstrap-grant:${account.id}`, 'Development credits');
     const inference = await issueApiKey(em.fork(), { accountId: account.id, name: 'Development inference key', kind: 'inference' }, options.inferenceKey);
     const management = await issueApiKey(em.fork(), { accountId: account.id, name: 'Development management key', kind: 'management' }, options.managementKey);
-    return { kind: 'created', accountId: account.id, inferenceKey: inference.plaintext, managementKey: management.plaintext };
+    return {
+      kind: 'created',
+      accountId: account.id,
+      generated: { ...(options.inferenceKey ? {} : { inference: inference.plaintext }), ...(options.managementKey ? {} : { management: management.plaintext }) },
+    };
   }
   const addedKeys: ('inference' | 'management')[] = [];
   for (const [kind, plaintext] of [['inference', options.inferenceKey], ['management', options.managementKey]] as const) {

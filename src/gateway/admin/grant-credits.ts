@@ -22,7 +22,9 @@ export async function grantCredits(
   requireOperator(principal);
   if (input.amount <= 0n || input.amount > MAX_GRANT) throw new InvalidInputError('amount must be more than 0 and at most 100000 USD', 'amount');
   if (!input.reason.trim()) throw new InvalidInputError('reason must not be empty', 'reason');
-  if (input.idempotencyKey.trim().length < 8) throw new InvalidInputError('idempotencyKey must be at least 8 characters', 'idempotencyKey');
+  const keyLength = input.idempotencyKey.trim().length;
+  if (keyLength < 8 || keyLength > 100) throw new InvalidInputError('idempotencyKey must be 8 to 100 characters', 'idempotencyKey');
+  if (input.reason.length > 500) throw new InvalidInputError('reason must be at most 500 characters', 'reason');
   const accounts = new AccountRepository(em.fork());
   if (!isUuid(input.accountId) || !(await accounts.findAccount(input.accountId))) throw new NotFoundError(`No account ${input.accountId}`);
   const applied = await new CreditLedger(em.fork()).credit(

@@ -6,7 +6,7 @@ import type { AuthResult, Principal } from './principal.js';
 
 interface CachedKey {
   /** null: no such key (cached too, so a flood of bad keys doesn't hit the database). */
-  found: { principal: Principal; disabled: boolean } | null;
+  found: { principal: Principal; disabled: boolean; suspended: boolean } | null;
   cachedUntil: number;
 }
 
@@ -14,12 +14,19 @@ export interface Authenticator {
   authenticate(token: string | null, now?: number): Promise<AuthResult>;
   /** Drop a key from the cache after it was changed (disabled, deleted, limit updated). */
   forget(keyHash: string): void;
+  /** Drop every key of an account (suspended, resumed, renamed, routing defaults changed). */
+  forgetAccount(accountId: string): void;
 }
 
 const toPrincipal = (key: ApiKey): Principal => ({
   accountId: key.account.id,
   accountName: key.account.name,
   isOperator: key.account.isOperator,
+  accountDefaults: {
+    ignoredProviders: key.account.ignoredProviders ?? [],
+    dataCollection: key.account.denyDataCollection ? 'deny' : 'allow',
+    zdrOnly: key.account.zdrOnly ?? false,
+  },
   key: {
     id: key.id,
     name: key.name,
@@ -42,7 +49,7 @@ export function createAuthenticator(em: EntityManager, { ttlMs = 30_000, maxEntr
     const cached = cache.get(hash);
     if (cached && cached.cachedUntil > now) return cached.found;
     const key = await new AccountRepository(em.fork()).findKeyByHash(hash);
-    const found = key ? { principal: toPrincipal(key), disabled: key.disabled } : null;
+    const found = key ? { principal: toPrincipal(key), disabled: key.disabled, suspended: key.account.suspendedAt != null } : null;
     if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
     cache.set(hash, { found, cachedUntil: now + ttlMs });
     return found;
@@ -54,6 +61,7 @@ export function createAuthenticator(em: EntityManager, { ttlMs = 30_000, maxEntr
       const found = await lookup(hashApiKey(token), now);
       if (!found) return { kind: 'rejected', reason: 'invalid', message: 'Invalid API key' };
       if (found.disabled) return { kind: 'rejected', reason: 'disabled', message: 'This API key is disabled' };
+      if (found.suspended) return { kind: 'rejected', reason: 'suspended', message: 'This account is suspended' };
       const expiresAt = found.principal.key.expiresAt;
       if (expiresAt && expiresAt.getTime() <= now) {
         return { kind: 'rejected', reason: 'expired', message: `This API key expired at ${expiresAt.toISOString()}` };
@@ -61,5 +69,8 @@ export function createAuthenticator(em: EntityManager, { ttlMs = 30_000, maxEntr
       return { kind: 'authenticated', principal: found.principal };
     },
     forget: (hash) => void cache.delete(hash),
+    forgetAccount(accountId) {
+      for (const [hash, entry] of cache) if (entry.found?.principal.accountId === accountId) cache.delete(hash);
+    },
   };
 }

@@ -1,11 +1,14 @@
 import type { Money } from '../../core/billing/money.js';
 import type { LimitReset } from '../../core/billing/limit-period.js';
+import type { AccountRoutingDefaults } from '../../core/routing/index.js';
 
 /** Who is calling: resolved from an API key, cached, and handed to every use case. */
 export interface Principal {
   accountId: string;
   accountName: string;
   isOperator: boolean;
+  /** Provider preferences the account applies to every request it makes. */
+  accountDefaults: AccountRoutingDefaults;
   key: {
     id: string;
     name: string;
@@ -20,4 +23,5 @@ export interface Principal {
 export type AuthResult =
   | { kind: 'anonymous' }
   | { kind: 'authenticated'; principal: Principal }
-  | { kind: 'rejected'; reason: 'invalid' | 'expired' | 'disabled'; message: string };
+  /** `suspended`: the key is valid but its account may not use it (403, where the others are 401). */
+  | { kind: 'rejected'; reason: 'invalid' | 'expired' | 'disabled' | 'suspended'; message: string };

@@ -4,6 +4,8 @@ import type { Money } from '../../core/billing/money.js';
 
 export interface SettledHold {
   generationId: string;
+  accountId: string;
+  apiKeyId: string | null;
   /** What the settlement charged on credits, and what it counted against the key's limit. */
   charged: Money;
   keyCharged: Money;

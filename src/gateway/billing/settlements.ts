@@ -3,6 +3,7 @@ import type { Clock } from '../../core/clock.js';
 import type { GenerationRecord } from '../../core/generation/record.js';
 import { writeSettlementBatch } from '../../persistence/repositories/settlement-batch.js';
 import { keyChargeOf } from './key-charge.js';
+import { noJournal, type Journal } from './journal.js';
 
 /**
  * Where settled generations are written: their rows, attempts and the usage charge. `record` only
@@ -29,8 +30,8 @@ export interface GroupCommitOptions {
   maxBatch?: number;
   /** Told when a batch could not be written (it is retried, never dropped). */
   onError?: (error: unknown, batchSize: number) => void;
-  /** Told after each commit, with the generation ids it made durable (the journal's checkpoint). */
-  onCommitted?: (generationIds: readonly string[]) => void;
+  /** Where accepted settlements are journaled until their commit (so a crash in between loses none). */
+  journal?: Journal;
 }
 
 /**
@@ -39,7 +40,7 @@ export interface GroupCommitOptions {
  * retried with backoff — a transient database error delays settlements, it never drops one; a batch
  * that keeps failing is split so one bad settlement cannot hold up the others.
  */
-export function groupCommitSettlements(em: EntityManager, { clock, maxDelayMs = 5, maxBatch = 500, onError = () => {}, onCommitted = () => {} }: GroupCommitOptions): Settlements {
+export function groupCommitSettlements(em: EntityManager, { clock, maxDelayMs = 5, maxBatch = 500, onError = () => {}, journal = noJournal }: GroupCommitOptions): Settlements {
   const queued = new Map<string, GenerationRecord>();
   const writing = new Map<string, GenerationRecord>();
   /** Settlements that failed alone, repeatedly: retried later, off the queue's path, never dropped. */
@@ -61,7 +62,9 @@ export function groupCommitSettlements(em: EntityManager, { clock, maxDelayMs = 
   async function write(batch: GenerationRecord[], attempt = 0): Promise<void> {
     try {
       await writeSettlementBatch(em.fork(), batch.map((record) => ({ record, keyCharge: keyChargeOf(record) })));
-      onCommitted(batch.map((r) => r.id));
+      journal.append({ t: 'committed', ids: batch.map((r) => r.id) });
+      // Behind every commit: what the journal holds so far reaches the disk (a machine crash loses less).
+      void journal.durable().catch((error: unknown) => onError(error, 0));
     } catch (error) {
       onError(error, batch.length);
       if (batch.length === 1 && attempt >= 5) {
@@ -109,6 +112,7 @@ export function groupCommitSettlements(em: EntityManager, { clock, maxDelayMs = 
   return {
     record(record) {
       if (closed) throw new Error('settlements are closed');
+      journal.append({ t: 'settled', record });
       queued.set(record.id, record);
       schedule();
     },

@@ -2,9 +2,9 @@ import { SwitchyardError } from '../../core/errors.js';
 import { limitPeriodStart } from '../../core/billing/limit-period.js';
 import { worstCaseCost } from '../../core/billing/usage-cost.js';
 import { promptTokenBound } from '../../core/billing/prompt-bound.js';
-import type { Money } from '../../core/billing/money.js';
+import { ZERO, type Money } from '../../core/billing/money.js';
 import type { ChatRequest } from '../../core/llm/request.js';
-import { describeExclusion, explainNoRoute, planAttempts, stickyKeyFor, type Plan } from '../../core/routing/index.js';
+import { describeExclusion, explainNoRoute, planAttempts, resolveProviderReferences, stickyKeyFor, unknownProvidersMessage, withAccountDefaults, type Plan } from '../../core/routing/index.js';
 import type { Principal } from '../auth/principal.js';
 import type { CatalogView } from '../routing/catalog-snapshot.js';
 import type { AdmitDeps } from './generation-deps.js';
@@ -60,8 +60,8 @@ export function summarizePlan(plan: Plan, models: string[]): PlanSummary {
 }
 
 /**
- * Step one of a generation: may it run, and where? Refuses while draining and over the rate limit,
- * plans the attempts (no route → refused, saying which filter excluded each provider), and holds the
+ * Step one of a generation: may it run, and where? Refuses while draining, over the rate limit and for
+ * providers it does not know, plans the attempts (no route → refused, saying which filter excluded each provider), and holds the
  * worst case over every planned endpoint against the balance and the key's limit (failover may land
  * on the dearest). Emits `planned` (and `admitted`); the caller reports refusals.
  */
@@ -71,12 +71,17 @@ export async function admit(deps: AdmitDeps, principal: Principal, input: Comple
   if (limited && !limited.allowed) return refused('rate_limited', new SwitchyardError('rate_limited', 'Rate limit exceeded for this API key', { retryAfterMs: limited.retryAfterMs }));
 
   const [catalog, byok] = await Promise.all([deps.catalog.get(), deps.byok.forAccount(principal.accountId)]);
+  // Providers may be named by slug or display name; an unknown one is refused, never silently dropped.
+  const provider = resolveProviderReferences(input.provider, catalog.providers);
+  if (!provider.ok) {
+    return refused('unknown_provider', new SwitchyardError('bad_request', unknownProvidersMessage(provider.unknown), { details: { unknown_providers: provider.unknown } }));
+  }
   const promptTokens = estimatePromptTokens(input.chat);
   const ids = input.models.flatMap((m) => catalog.endpointsOf(m)?.map((e) => e.id) ?? []);
   const snapshots = await deps.health.snapshotMany(ids, deps.clock.now());
   const stickyKey = stickyKeyFor({ scope: principal.accountId, sessionId: input.sessionId, firstSystem: firstText(input.chat, 'system'), firstUser: firstText(input.chat, 'user') });
   const plan = planAttempts({
-    request: { models: input.models, provider: input.provider, usedParameters: input.usedParameters, inputModalities: input.inputModalities, promptTokens, maxTokens: input.chat.maxTokens ?? null, stickyKey },
+    request: { models: input.models, provider: withAccountDefaults(provider.preferences, principal.accountDefaults), usedParameters: input.usedParameters, inputModalities: input.inputModalities, promptTokens, maxTokens: input.chat.maxTokens ?? null, stickyKey },
     catalog,
     health: { of: (id) => snapshots.get(id) },
     account: { byokProviders: byokProviders(byok) },
@@ -115,6 +120,16 @@ export async function admit(deps: AdmitDeps, principal: Principal, input: Comple
   if (!reserved.ok) {
     const message = reserved.reason === 'key_limit' ? 'This key has reached its spending limit' : 'Insufficient credits for the worst-case cost of this request';
     return refused(reserved.reason, new SwitchyardError('insufficient_credits', message, { details: { reason: reserved.reason } }));
+  }
+  try {
+    await deps.journal.append({
+      t: 'admitted', id: generationId, accountId: principal.accountId, apiKeyId: principal.key.id, held, keyPeriodStart: keyPeriodStart.toISOString(),
+      createdAt: createdAt.toISOString(), models: input.models, streamed: input.stream, stickyKey, promptTokens,
+    });
+  } catch {
+    // Not journaled, not dispatched: a crash could not settle it, so it does not start.
+    deps.reservations.settled({ generationId, accountId: principal.accountId, apiKeyId: principal.key.id, charged: ZERO, keyCharged: ZERO, keyPeriodStart });
+    return refused('service_unavailable', new SwitchyardError('service_unavailable', 'Generations cannot be journaled right now; retry shortly'));
   }
   emit({ type: 'admitted', generationId, held });
   return { kind: 'admitted', admission: { generationId, principal, input, createdAt, catalog, targets, promptTokens, promptBound, stickyKey, held, keyPeriodStart } };

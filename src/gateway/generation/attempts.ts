@@ -10,7 +10,7 @@ import type { AttemptDeps } from './generation-deps.js';
 import type { DispatchTarget } from './dispatch-targets.js';
 import { healthOutcomeOf } from './attempt-outcome.js';
 import { upstreamTargetFor } from './upstream-target.js';
-import { isOutput, type GenerationEvent } from './generation-events.js';
+import { isOutput, type GenerationEvent, type OutputPart } from './generation-events.js';
 
 /** The attempt that produced output: a served answer, or one cut short after output started. */
 export interface AttemptWithOutput {
@@ -31,6 +31,12 @@ export type AttemptsResult =
 type Step =
   | { kind: 'served'; record: AttemptRecord; output: AttemptWithOutput }
   | { kind: 'failed'; record: AttemptRecord; error: SwitchyardError; output: AttemptWithOutput | null };
+
+/** Output parts between two progress entries in the journal (the first output always writes one). */
+const PROGRESS_EVERY = 64;
+
+const outputLength = (part: OutputPart): number =>
+  part.type === 'text-delta' || part.type === 'reasoning-delta' ? part.text.length : part.type === 'tool-call-delta' ? part.argumentsDelta.length : part.type === 'tool-call-start' ? part.name.length : 0;
 
 /** The provider refused the key itself (revoked, unpaid): says nothing about the endpoint's health when it is a user's key. */
 const refusedKey = (error: SwitchyardError) => [401, 402, 403].includes(error.metadata.providerStatus ?? 0);
@@ -62,7 +68,7 @@ export async function* runAttempts(deps: AttemptDeps, admission: Admission, sign
 async function* runAttempt(deps: AttemptDeps, admission: Admission, target: DispatchTarget, ordinal: number, signal: AbortSignal): AsyncGenerator<GenerationEvent, Step> {
   const { attempt, credential } = target;
   const info = admission.catalog.dispatch(attempt.endpoint.id)!;
-  const provider = { slug: info.providerSlug, baseUrl: info.baseUrl };
+  const provider = { slug: info.providerSlug, baseUrl: info.baseUrl, credentialEnv: info.credentialEnv, extraHeaders: info.extraHeaders, origin: info.origin };
   const byok = credential.kind !== 'platform';
   const started = deps.clock.now();
   let firstOutputAt: number | null = null;
@@ -92,11 +98,17 @@ async function* runAttempt(deps: AttemptDeps, admission: Admission, target: Disp
   const maxTokens = outputCap(attempt.endpoint, admission.promptTokens, admission.input.chat.maxTokens ?? null);
   const chat = { ...admission.input.chat, maxTokens };
   const folder = new GenerationFolder();
-  const wire = upstreamTargetFor({ family: info.family, providerSlug: info.providerSlug, providerModelId: info.providerModelId, upstream, supportedParameters: attempt.endpoint.supportedParameters, maxCompletionTokens: attempt.endpoint.maxCompletionTokens });
+  // How far output got, for the journal: a crash is settled for what was delivered as far as it knows.
+  let outputs = 0;
+  let outputChars = 0;
+  const progress = () => deps.journal.append({ t: 'progress', id: admission.generationId, model: attempt.modelId, provider: info.providerSlug, endpointId: attempt.endpoint.id, byok, pricing: info.pricing, outputChars });
+  const wire = upstreamTargetFor({ family: info.family, providerSlug: info.providerSlug, providerModelId: info.providerModelId, upstream, supportedParameters: attempt.endpoint.supportedParameters, maxCompletionTokens: attempt.endpoint.maxCompletionTokens, ...(info.dialect ? { openai: info.dialect } : {}) });
   for await (const part of streamCompletion(adapterFor(info.family), deps.http, chat, wire, { signal })) {
     folder.add(part);
     if (isOutput(part)) {
       firstOutputAt ??= deps.clock.now();
+      outputChars += outputLength(part);
+      if (outputs++ % PROGRESS_EVERY === 0) void progress();
       yield { type: 'output', part };
     }
   }

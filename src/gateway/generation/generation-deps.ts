@@ -10,6 +10,7 @@ import type { UpstreamDirectory } from '../upstreams.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import type { Reservations } from '../billing/reservations.js';
 import type { Settlements } from '../billing/settlements.js';
+import type { Journal } from '../billing/journal.js';
 import type { InFlight } from './in-flight.js';
 import type { ObservedEvent } from './generation-events.js';
 
@@ -30,6 +31,8 @@ export interface GenerationDeps {
   reservations: Reservations;
   /** Where settled generations are written (the only writer of generation rows and usage charges). */
   settlements: Settlements;
+  /** What a crash must not lose: admissions (before dispatch) and how far their output got. */
+  journal: Journal;
   /** This instance's running generations (cancel by id, drain on shutdown). */
   inFlight: InFlight;
   /** Sees every event of every generation as it happens (routing decisions, metrics, traces). */
@@ -40,6 +43,6 @@ export interface GenerationDeps {
   reservationTtlMs?: number;
 }
 
-export type AdmitDeps = Pick<GenerationDeps, 'clock' | 'random' | 'catalog' | 'health' | 'sticky' | 'byok' | 'byokFee' | 'byokAllowance' | 'reservations' | 'inFlight' | 'rateLimiter' | 'reservationTtlMs'>;
-export type AttemptDeps = Pick<GenerationDeps, 'clock' | 'health' | 'sticky' | 'upstreams' | 'http'>;
+export type AdmitDeps = Pick<GenerationDeps, 'clock' | 'random' | 'catalog' | 'health' | 'sticky' | 'byok' | 'byokFee' | 'byokAllowance' | 'reservations' | 'journal' | 'inFlight' | 'rateLimiter' | 'reservationTtlMs'>;
+export type AttemptDeps = Pick<GenerationDeps, 'clock' | 'health' | 'sticky' | 'upstreams' | 'http' | 'journal'>;
 export type SettleDeps = Pick<GenerationDeps, 'clock' | 'byokFee' | 'byokAllowance' | 'reservations' | 'settlements'>;

@@ -13,7 +13,7 @@ export interface ErrorInfo {
 }
 
 /** Why a request was refused before it started. */
-export type RefusalReason = 'service_unavailable' | 'rate_limited' | 'no_route' | 'insufficient_credits' | 'key_limit';
+export type RefusalReason = 'service_unavailable' | 'rate_limited' | 'unknown_provider' | 'no_route' | 'insufficient_credits' | 'key_limit';
 
 /** Output parts a client sees as they arrive (usage, finish and errors come with the settlement). */
 export type OutputPart = Extract<StreamPart, { type: 'text-delta' | 'reasoning-delta' | 'reasoning-detail' | 'tool-call-start' | 'tool-call-delta' | 'tool-call-end' }>;

@@ -66,7 +66,7 @@ async function attemptAndSettle(deps: GenerationDeps, admission: Admission, publ
       return outcome;
     } catch (error) {
       // A bug while settling: nothing was recorded, so nothing is charged — but the hold is never left behind.
-      deps.reservations.settled({ generationId: admission.generationId, charged: ZERO, keyCharged: ZERO, keyPeriodStart: admission.keyPeriodStart });
+      deps.reservations.settled({ generationId: admission.generationId, accountId: admission.principal.accountId, apiKeyId: admission.principal.key.id, charged: ZERO, keyCharged: ZERO, keyPeriodStart: admission.keyPeriodStart });
       return { kind: 'failed', generationId: admission.generationId, error: { code: 'internal', message: `settlement failed: ${(error as Error).message}`, metadata: {} }, cost: ZERO, tokens: { prompt: 0, completion: 0, reasoning: 0, cached: 0, cacheWrite: 0 }, provider: null, attempts: result.attempts };
     }
   } finally {

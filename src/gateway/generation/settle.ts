@@ -108,6 +108,6 @@ export function settle(deps: SettleDeps, admission: Admission, result: AttemptsR
   const settlement = settlementOf(admission, result, deps.byokFee, () => deps.byokAllowance.take(admission.principal.accountId, now), new Date(now));
   const { record } = settlement;
   deps.settlements.record(record);
-  deps.reservations.settled({ generationId: record.id, charged: record.cost, keyCharged: keyChargeOf(record), keyPeriodStart: record.keyPeriodStart });
+  deps.reservations.settled({ generationId: record.id, accountId: record.accountId, apiKeyId: record.apiKeyId, charged: record.cost, keyCharged: keyChargeOf(record), keyPeriodStart: record.keyPeriodStart });
   return settlement;
 }

@@ -6,12 +6,13 @@ import type { RateLimiter } from './rate-limiter.js';
  */
 export function failOpen(limiter: RateLimiter, onError: (error: unknown) => void): RateLimiter {
   return {
+    config: limiter.config,
     async hit(key, now) {
       try {
         return await limiter.hit(key, now);
       } catch (error) {
         onError(error);
-        return { allowed: true, remaining: 0, resetAt: now };
+        return { allowed: true, limit: limiter.config.limit, remaining: 0, resetAt: now };
       }
     },
   };

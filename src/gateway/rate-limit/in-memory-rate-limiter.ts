@@ -1,11 +1,5 @@
 import { assertRateLimitConfig, type RateLimitConfig, type RateLimiter } from './rate-limiter.js';
-import { admits, describeDecision, windowIndexOf, type WindowCounts } from './sliding-window.js';
-
-interface KeyWindows {
-  windowIndex: number;
-  previous: number;
-  current: number;
-}
+import { admits, describeDecision, inWindow } from './sliding-window.js';
 
 export interface InMemoryRateLimiter extends RateLimiter {
   /** Keys currently held in memory (for tests and metrics). */
@@ -13,42 +7,42 @@ export interface InMemoryRateLimiter extends RateLimiter {
 }
 
 /**
- * Single-process limiter (the embedded default). Memory stays bounded: at most once per window, keys whose
- * counts have fully aged out (two windows without an admitted request) are dropped.
+ * Single-process exact sliding window (the embedded default): per key, the times of the admitted
+ * requests still in the window, oldest first. Memory stays bounded: at most `limit` times per key, and at
+ * most once per window the keys with nothing left in their window are dropped.
  */
 export function createInMemoryRateLimiter(config: RateLimitConfig): InMemoryRateLimiter {
   assertRateLimitConfig(config);
-  const { windowMs } = config;
-  const windows = new Map<string, KeyWindows>();
+  const { limit, windowMs } = config;
+  const admitted = new Map<string, number[]>();
   let nextSweepAt = -Infinity;
 
   function sweep(now: number): void {
-    const currentIndex = windowIndexOf(now, windowMs);
-    for (const [key, state] of windows) if (state.windowIndex < currentIndex - 1) windows.delete(key);
+    for (const [key, times] of admitted) if (!inWindow(times[times.length - 1]!, now, windowMs)) admitted.delete(key);
     nextSweepAt = now + windowMs;
   }
 
   return {
+    config,
     get trackedKeys() {
-      return windows.size;
+      return admitted.size;
     },
-    async hit(key, requestedNow) {
-      if (!Number.isSafeInteger(requestedNow)) throw new RangeError(`now must be an integer epoch ms, got ${requestedNow}`);
-      if (requestedNow >= nextSweepAt) sweep(requestedNow);
-      const state = windows.get(key);
-      // A clock that steps back is counted in the latest window seen, never used to reset a key.
-      const now = state ? Math.max(requestedNow, state.windowIndex * windowMs) : requestedNow;
-      const index = windowIndexOf(now, windowMs);
-      const counts = countsAt(state, index);
-      const admitted = admits(counts, now - index * windowMs, config);
-      if (admitted) windows.set(key, { windowIndex: index, previous: counts.previous, current: counts.current + 1 });
-      return describeDecision(admitted, counts, now, config);
+    async hit(key, now) {
+      if (!Number.isSafeInteger(now)) throw new RangeError(`now must be an integer epoch ms, got ${now}`);
+      if (now >= nextSweepAt) sweep(now);
+      const times = admitted.get(key) ?? [];
+      let expired = 0;
+      while (expired < times.length && !inWindow(times[expired]!, now, windowMs)) expired++;
+      if (expired) times.splice(0, expired);
+      const count = times.length;
+      const view = { count, blockingAt: count >= limit ? times[count - limit] : undefined, newestAt: times[count - 1] };
+      const allowed = admits(view, config);
+      if (allowed) {
+        // Kept sorted even if a clock steps back: such a request counts as late as the latest one seen.
+        times.push(Math.max(now, times[count - 1] ?? now));
+        admitted.set(key, times);
+      }
+      return describeDecision(allowed, view, now, config);
     },
   };
-}
-
-function countsAt(state: KeyWindows | undefined, index: number): WindowCounts {
-  if (state?.windowIndex === index) return { previous: state.previous, current: state.current };
-  if (state?.windowIndex === index - 1) return { previous: state.current, current: 0 };
-  return { previous: 0, current: 0 };
 }

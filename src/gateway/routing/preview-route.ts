@@ -1,4 +1,4 @@
-import { explainNoRoute, planAttempts, type AccountRouting, type Plan, type RoutingRequest } from '../../core/routing/index.js';
+import { explainNoRoute, planAttempts, resolveProviderReferences, unknownProvidersMessage, type AccountRouting, type Plan, type RoutingRequest } from '../../core/routing/index.js';
 import type { HealthStore } from '../../core/health/index.js';
 import { InvalidInputError } from '../user-errors.js';
 import type { CatalogSnapshot } from './catalog-snapshot.js';
@@ -26,10 +26,12 @@ export async function previewRoute(
     throw new InvalidInputError('promptTokens must be ≥ 0 and maxTokens ≥ 1', 'maxTokens');
   }
   const catalog = await snapshot.get();
+  const provider = resolveProviderReferences(input.provider, catalog.providers);
+  if (!provider.ok) throw new InvalidInputError(unknownProvidersMessage(provider.unknown), `provider.${provider.unknown[0]!.field}`);
   const ids = models.flatMap((m) => catalog.endpointsOf(m)?.map((e) => e.id) ?? []);
   const snapshots = await healthStore.snapshotMany(ids, Date.now());
   const plan = planAttempts({
-    request: { ...input, models, stickyKey: null },
+    request: { ...input, provider: provider.preferences, models, stickyKey: null },
     catalog,
     health: { of: (id) => snapshots.get(id) },
     account,

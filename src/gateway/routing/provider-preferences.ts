@@ -3,7 +3,8 @@ import { parseUsd, type Money } from '../../core/billing/money.js';
 import type { ProviderPreferences, Quantization } from '../../core/routing/index.js';
 
 const QUANTIZATIONS = ['int4', 'int8', 'fp4', 'fp6', 'fp8', 'fp16', 'bf16', 'fp32', 'unknown'] as const satisfies readonly Quantization[];
-const slugList = z.array(z.string().trim().min(1).max(64)).max(50);
+// Slugs or display names, any case ("deepinfra", "DeepInfra"): resolved against the catalog when routed.
+const providerList = z.array(z.string().trim().min(1).max(64)).max(50);
 
 // OpenRouter sends prices as numbers or strings; both are read through their decimal text, never as floats.
 const usd = z.union([z.number().nonnegative(), z.string()]).transform((v, ctx): Money => {
@@ -23,10 +24,10 @@ const percentileTarget = z.union([
 /** The `provider` object of an OpenRouter request (snake_case), validated into ProviderPreferences. */
 export const providerPreferencesSchema = z
   .object({
-    order: slugList,
+    order: providerList,
     allow_fallbacks: z.boolean(),
-    only: slugList,
-    ignore: slugList,
+    only: providerList,
+    ignore: providerList,
     require_parameters: z.boolean(),
     data_collection: z.enum(['allow', 'deny']),
     zdr: z.boolean(),

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { grantCredits } from '../../gateway/admin/grant-credits.js';
-import { setEndpointStatus, updateEndpointPricing } from '../../gateway/admin/endpoint-admin.js';
+import { setEndpointStatus, updateEndpointPricing } from '../../gateway/catalog/catalog-admin.js';
 import type { Account } from '../../persistence/entities/index.js';
 import { requirePrincipal } from '../require-principal.js';
 import { EndpointRef } from './endpoint.js';
@@ -54,15 +54,11 @@ builder.mutationField('setEndpointStatus', (t) =>
       id: t.arg.globalID({ required: true, for: [EndpointRef] }),
       status: t.arg({ type: EndpointStatusEnum, required: true }),
     },
-    resolve: async (_root, { id, status }, ctx) => {
-      const endpoint = await setEndpointStatus(ctx.em, requirePrincipal(ctx), id.id, status);
-      ctx.catalogSnapshot.invalidate();
-      return endpoint;
-    },
+    resolve: (_root, { id, status }, ctx) => setEndpointStatus(ctx.catalogAdmin, requirePrincipal(ctx), id.id, status),
   }),
 );
 
-const PricingInput = builder.inputType('EndpointPricingInput', {
+export const PricingInput = builder.inputType('EndpointPricingInput', {
   description: 'USD per token (or per unit for request/image/webSearch); omitted fields keep their price.',
   fields: (t) => ({
     prompt: t.field({ type: 'Money' }),
@@ -82,11 +78,7 @@ builder.mutationField('updateEndpointPricing', (t) =>
     description: 'Operator: change an endpoint’s list prices.',
     errors: { types: USER_ERRORS },
     args: { id: t.arg.globalID({ required: true, for: [EndpointRef] }), pricing: t.arg({ type: PricingInput, required: true }) },
-    resolve: async (_root, { id, pricing }, ctx) => {
-      const change = Object.fromEntries(Object.entries(pricing).filter(([, v]) => v != null));
-      const endpoint = await updateEndpointPricing(ctx.em, requirePrincipal(ctx), id.id, change);
-      ctx.catalogSnapshot.invalidate();
-      return endpoint;
-    },
+    resolve: (_root, { id, pricing }, ctx) =>
+      updateEndpointPricing(ctx.catalogAdmin, requirePrincipal(ctx), id.id, Object.fromEntries(Object.entries(pricing).filter(([, v]) => v != null))),
   }),
 );

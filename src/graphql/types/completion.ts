@@ -24,7 +24,7 @@ export class CompletionRefusedError extends Error {
 
 builder.objectType(CompletionRefusedError, {
   name: 'CompletionRefusedError',
-  description: 'The generation could not start: NO_ROUTE (details say which filter excluded each provider), INSUFFICIENT_CREDITS, KEY_LIMIT, RATE_LIMITED, SERVICE_UNAVAILABLE.',
+  description: 'The generation could not start: NO_ROUTE (details say which filter excluded each provider), INSUFFICIENT_CREDITS, KEY_LIMIT, RATE_LIMITED, SERVICE_UNAVAILABLE, UNKNOWN_PROVIDER (a provider named in order/only/ignore does not exist).',
   interfaces: [UserErrorInterface],
   fields: (t) => ({
     retryAfterSeconds: t.int({ nullable: true, resolve: (e) => e.retryAfterSeconds }),

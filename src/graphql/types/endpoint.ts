@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { loadAll } from '../loaders.js';
 import type { Endpoint, Pricing } from '../../persistence/entities/index.js';
-import { EndpointStatusEnum, QuantizationEnum } from './enums.js';
+import { CatalogOriginEnum, EndpointStatusEnum, QuantizationEnum } from './enums.js';
 import { ProviderRef } from './provider.js';
 import { ModelRef } from './model-ref.js';
 
@@ -42,5 +42,6 @@ builder.node(EndpointRef, {
     supportedParameters: t.exposeStringList('supportedParameters'),
     pricing: t.field({ type: PricingRef, resolve: (e) => e.pricing }),
     status: t.field({ type: EndpointStatusEnum, resolve: (e) => e.status }),
+    origin: t.field({ type: CatalogOriginEnum, resolve: (e) => e.origin }),
   }),
 });

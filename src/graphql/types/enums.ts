@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { endpointStatuses, quantizations } from '../../persistence/entities/endpoint.js';
-import { providerStatuses, wireFamilies } from '../../persistence/entities/provider.js';
+import { catalogOrigins, providerStatuses, wireFamilies } from '../../persistence/entities/provider.js';
 
 const upper = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v.toUpperCase(), { value: v }])) as Record<Uppercase<T>, { value: T }>;
@@ -19,7 +19,7 @@ export const WireFamilyEnum = builder.enumType('WireFamily', {
 });
 
 export const ModalityEnum = builder.enumType('Modality', {
-  values: upper(['text', 'image', 'file', 'audio'] as const),
+  values: upper(['text', 'image', 'file', 'audio', 'video'] as const),
 });
 
 export const ModelSortEnum = builder.enumType('ModelSort', {
@@ -31,4 +31,9 @@ export const ModelSortEnum = builder.enumType('ModelSort', {
     CONTEXT_LENGTH_ASC: { description: 'Shortest context window first.' },
     NEWEST: { description: 'Most recently released first.' },
   } as const,
+});
+
+export const CatalogOriginEnum = builder.enumType('CatalogOrigin', {
+  description: 'Who put a catalog row there: BUILTIN (the shipped catalog), FILE (CATALOG_FILE) or OPERATOR (a mutation).',
+  values: upper(catalogOrigins),
 });

@@ -2,7 +2,7 @@ import { ERROR_CODES } from '../../core/errors.js';
 import { builder } from '../builder.js';
 
 /** Codes only GraphQL's user errors and refusals use, beside the pipeline's error taxonomy. */
-const SURFACE_CODES = ['INVALID_INPUT', 'UNAVAILABLE', 'PAYMENT_DECLINED', 'NO_ROUTE', 'KEY_LIMIT'] as const;
+const SURFACE_CODES = ['INVALID_INPUT', 'UNAVAILABLE', 'PAYMENT_DECLINED', 'NO_ROUTE', 'UNKNOWN_PROVIDER', 'KEY_LIMIT'] as const;
 
 export const ERROR_CODE_VALUES = [...new Set([...ERROR_CODES.map((c) => c.toUpperCase()), ...SURFACE_CODES])].sort();
 

@@ -3,11 +3,11 @@ import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
 import { loadAll } from '../loaders.js';
 import type { ModelFilter } from '../../persistence/repositories/catalog-repository.js';
-import { ModalityEnum, ModelSortEnum } from './enums.js';
+import { CatalogOriginEnum, ModalityEnum, ModelSortEnum } from './enums.js';
 import { EndpointRef } from './endpoint.js';
 import { ModelRef } from './model-ref.js';
 
-type Modality = 'text' | 'image' | 'file' | 'audio';
+type Modality = 'text' | 'image' | 'file' | 'audio' | 'video';
 const MAX_PAGE = 100;
 const MAX_SEARCH = 200;
 
@@ -28,6 +28,7 @@ builder.node(ModelRef, {
     instructType: t.exposeString('instructType', { nullable: true }),
     isModerated: t.exposeBoolean('isModerated'),
     releasedAt: t.field({ type: 'DateTime', resolve: (m) => m.releasedAt }),
+    origin: t.field({ type: CatalogOriginEnum, resolve: (m) => m.origin }),
     endpoints: t.field({
       type: [EndpointRef],
       description: 'Providers serving this model (not disabled), cheapest first.',

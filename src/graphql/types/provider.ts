@@ -1,7 +1,8 @@
 import { builder } from '../builder.js';
 import { loadAll } from '../loaders.js';
 import type { Provider } from '../../persistence/entities/index.js';
-import { ProviderStatusEnum, WireFamilyEnum } from './enums.js';
+import { CatalogOriginEnum, ProviderStatusEnum, WireFamilyEnum } from './enums.js';
+import type { GraphQLContext } from '../context.js';
 
 export const ProviderRef = builder.objectRef<Provider>('Provider');
 
@@ -19,6 +20,22 @@ const DataPolicyRef = builder.objectRef<Provider>('DataPolicy').implement({
   }),
 });
 
+const HeaderRef = builder.objectRef<{ name: string; value: string }>('Header').implement({
+  fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
+});
+
+const OpenAiDialectRef = builder.objectRef<NonNullable<Provider['dialect']>>('OpenAiDialect').implement({
+  fields: (t) => ({
+    maxTokensField: t.string({ nullable: true, resolve: (d) => d.maxTokensField ?? null }),
+    developerRole: t.boolean({ nullable: true, resolve: (d) => d.developerRole ?? null }),
+    cacheControl: t.boolean({ nullable: true, resolve: (d) => d.cacheControl ?? null }),
+    reasoningField: t.string({ nullable: true, resolve: (d) => d.reasoningField ?? null }),
+  }),
+});
+
+// How a provider is reached is the operator's business: null for everyone else.
+const forOperator = <T>(ctx: GraphQLContext, value: T): T | null => (ctx.principal?.isOperator ? value : null);
+
 builder.node(ProviderRef, {
   id: { resolve: (p) => p.slug },
   loadMany: (slugs, ctx) => loadAll(ctx.loaders.provider, slugs),
@@ -33,6 +50,24 @@ builder.node(ProviderRef, {
     statusPageUrl: t.exposeString('statusPageUrl', { nullable: true }),
     dataPolicy: t.field({ type: DataPolicyRef, resolve: (p) => p }),
     status: t.field({ type: ProviderStatusEnum, resolve: (p) => p.status }),
+    origin: t.field({ type: CatalogOriginEnum, resolve: (p) => p.origin }),
+    credentialEnv: t.string({
+      nullable: true,
+      description: 'Operator only: the environment variable holding the platform credential (never the credential).',
+      resolve: (p, _args, ctx) => forOperator(ctx, p.credentialEnv ?? null),
+    }),
+    extraHeaders: t.field({
+      type: [HeaderRef],
+      nullable: true,
+      description: 'Operator only: headers sent with every request.',
+      resolve: (p, _args, ctx) => forOperator(ctx, p.extraHeaders ? Object.entries(p.extraHeaders).map(([name, value]) => ({ name, value })) : null),
+    }),
+    dialect: t.field({
+      type: OpenAiDialectRef,
+      nullable: true,
+      description: 'Operator only: how its OpenAI-compatible API differs from OpenAI’s.',
+      resolve: (p, _args, ctx) => forOperator(ctx, p.dialect ?? null),
+    }),
     upstream: t.field({
       type: UpstreamModeEnum,
       description: 'LIVE: called with a platform credential. SIMULATED: answered by the built-in simulator. UNAVAILABLE: neither.',

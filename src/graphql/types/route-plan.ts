@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { describeExclusion, type Exclusion, type Plan, type PlannedAttempt, type ProviderPreferences } from '../../core/routing/index.js';
+import { describeExclusion, withAccountDefaults, type Exclusion, type Plan, type PlannedAttempt, type ProviderPreferences } from '../../core/routing/index.js';
 import { previewRoute } from '../../gateway/routing/preview-route.js';
 import { EndpointRef } from './endpoint.js';
 import { ModalityEnum, QuantizationEnum } from './enums.js';
@@ -68,10 +68,10 @@ const MaxPriceInput = builder.inputType('MaxPriceInput', {
 export const ProviderPreferencesInput = builder.inputType('ProviderPreferencesInput', {
   description: 'OpenRouter’s `provider` routing preferences (see docs/routing.md).',
   fields: (t) => ({
-    order: t.stringList(),
+    order: t.stringList({ description: 'Providers to try first, by slug or display name (any case); an unknown one is an error.' }),
     allowFallbacks: t.boolean(),
-    only: t.stringList(),
-    ignore: t.stringList(),
+    only: t.stringList({ description: 'Only these providers (slugs or display names).' }),
+    ignore: t.stringList({ description: 'Never these providers (slugs or display names).' }),
     requireParameters: t.boolean(),
     dataCollection: t.field({ type: DataCollectionEnum }),
     zdr: t.boolean(),
@@ -116,7 +116,8 @@ builder.queryField('routePlan', (t) =>
     resolve: (_root, { input }, ctx) => {
       return previewRoute(ctx.catalogSnapshot, ctx.health, {
         models: [...(input.model ? [input.model] : []), ...(input.models ?? [])],
-        provider: providerPreferencesFrom(input.provider),
+        // A caller with a key sees its account's defaults applied, as its requests would be.
+        provider: ctx.principal ? withAccountDefaults(providerPreferencesFrom(input.provider), ctx.principal.accountDefaults) : providerPreferencesFrom(input.provider),
         usedParameters: input.parameters ?? [],
         inputModalities: (input.inputModalities ?? []).filter((m) => m !== 'text'),
         promptTokens: input.promptTokens ?? 0,

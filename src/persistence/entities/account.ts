@@ -12,6 +12,12 @@ export const AccountSchema = defineEntity({
     balance: moneyProperty().default('0'),
     reserved: moneyProperty().default('0'),
     isOperator: p.boolean().default(false),
+    /** Set while the account is suspended: its keys are refused (403). */
+    suspendedAt: p.datetime().nullable(),
+    /** Provider preferences applied to every request of the account (providers never used, data policy). */
+    ignoredProviders: p.array().default([]),
+    denyDataCollection: p.boolean().default(false),
+    zdrOnly: p.boolean().default(false),
     createdAt: createdAt(),
   },
 });

@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAt, updatedAt } from './timestamps.js';
 import { ModelSchema } from './model.js';
-import { ProviderSchema } from './provider.js';
+import { ProviderSchema, catalogOrigins } from './provider.js';
 import { PricingSchema } from './pricing.js';
 
 export const quantizations = ['int4', 'int8', 'fp4', 'fp6', 'fp8', 'fp16', 'bf16', 'fp32', 'unknown'] as const;
@@ -23,6 +23,7 @@ export const EndpointSchema = defineEntity({
     supportedParameters: p.array(),
     pricing: () => p.embedded(PricingSchema).prefix('price_'),
     status: p.enum([...endpointStatuses]).default('active'),
+    origin: p.enum([...catalogOrigins]).default('builtin'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -9,6 +9,7 @@ import { GenerationSchema } from './generation.js';
 import { AttemptSchema } from './attempt.js';
 import { ReservationSchema } from './reservation.js';
 import { ByokKeySchema } from './byok-key.js';
+import { CatalogChangeSchema } from './catalog-change.js';
 
 export const entities = [
   ProviderSchema,
@@ -22,6 +23,7 @@ export const entities = [
   AttemptSchema,
   ReservationSchema,
   ByokKeySchema,
+  CatalogChangeSchema,
 ];
 
 export * from './provider.js';
@@ -35,3 +37,4 @@ export * from './generation.js';
 export * from './attempt.js';
 export * from './reservation.js';
 export * from './byok-key.js';
+export * from './catalog-change.js';

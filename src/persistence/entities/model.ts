@@ -1,6 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAt, updatedAt } from './timestamps.js';
 import { EndpointSchema } from './endpoint.js';
+import { catalogOrigins } from './provider.js';
 
 export const ModelSchema = defineEntity({
   name: 'Model',
@@ -20,6 +21,7 @@ export const ModelSchema = defineEntity({
     isModerated: p.boolean().default(false),
     /** When the model was released (OpenRouter's `created`). */
     releasedAt: p.datetime(),
+    origin: p.enum([...catalogOrigins]).default('builtin'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     endpoints: () => p.oneToMany(EndpointSchema).mappedBy('model'),

@@ -3,6 +3,17 @@ import { createdAt, updatedAt } from './timestamps.js';
 
 export const wireFamilies = ['openai', 'anthropic', 'gemini'] as const;
 export const providerStatuses = ['active', 'disabled'] as const;
+/** Who put a catalog row there: the built-in catalog, CATALOG_FILE, or an operator (docs/catalog.md). */
+export const catalogOrigins = ['builtin', 'file', 'operator'] as const;
+export type CatalogOrigin = (typeof catalogOrigins)[number];
+
+/** OpenAI-compatible dialect switches: the shape of the adapters' OpenAiDialect (the routing snapshot checks they match). */
+export interface ProviderDialect {
+  maxTokensField?: 'max_tokens' | 'max_completion_tokens';
+  developerRole?: boolean;
+  cacheControl?: boolean;
+  reasoningField?: 'reasoning_effort' | 'reasoning' | 'none';
+}
 
 export const ProviderSchema = defineEntity({
   name: 'Provider',
@@ -19,6 +30,12 @@ export const ProviderSchema = defineEntity({
     retainsPrompts: p.boolean(),
     retentionDays: p.integer().nullable(),
     zdr: p.boolean(),
+    /** The environment variable holding the platform credential; null: none is needed (a local server). */
+    credentialEnv: p.string().length(128).nullable(),
+    /** Sent with every request to this provider. Not secret: credentials belong in credentialEnv. */
+    extraHeaders: p.json<Record<string, string>>().nullable(),
+    dialect: p.json<ProviderDialect>().nullable(),
+    origin: p.enum([...catalogOrigins]).default('builtin'),
     status: p.enum([...providerStatuses]).default('active'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,6 +1,9 @@
 /** Shapes of the seeded catalog (see catalog-data.ts). Prices are exact decimal strings of USD. */
+import type { ProviderDialect } from '../entities/provider.js';
 
 export type WireFamily = 'openai' | 'anthropic' | 'gemini';
+export type InputModality = 'text' | 'image' | 'file' | 'audio' | 'video';
+export type OutputModality = 'text' | 'image' | 'audio';
 export type Quantization = 'int4' | 'int8' | 'fp4' | 'fp6' | 'fp8' | 'fp16' | 'bf16' | 'fp32' | 'unknown';
 export interface SeedProvider {
   slug: string;               // 'openai', 'together', ...
@@ -11,6 +14,8 @@ export interface SeedProvider {
   termsOfServiceUrl: string;
   statusPageUrl: string | null;
   dataPolicy: { trainsOnData: boolean; retainsPrompts: boolean; retentionDays: number | null; zdr: boolean };
+  /** How this OpenAI-compatible API differs from OpenAI's (openai family only). */
+  dialect?: ProviderDialect;
 }
 export interface SeedModel {
   id: string;                 // 'author/slug' as on OpenRouter, e.g. 'meta-llama/llama-3.3-70b-instruct'
@@ -18,8 +23,8 @@ export interface SeedModel {
   name: string;               // 'Meta: Llama 3.3 70B Instruct'
   description: string;        // 1-3 sentences, factual
   contextLength: number;
-  inputModalities: ('text' | 'image' | 'file' | 'audio')[];
-  outputModalities: ('text' | 'image')[];
+  inputModalities: InputModality[];
+  outputModalities: OutputModality[];
   tokenizer: string;          // 'GPT', 'Claude', 'Gemini', 'Llama3', 'Mistral', 'Qwen', 'DeepSeek', ...
   instructType: string | null;
   created: number;            // unix seconds, roughly the real release date

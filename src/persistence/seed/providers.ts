@@ -1,6 +1,9 @@
 import type { SeedProvider } from './catalog-types.js';
 
-/** Providers with their real API base URLs and published data policies. */
+/**
+ * Providers with their real API base URLs, OpenRouter's display names and published data policies; for
+ * OpenAI-compatible ones, how their API differs from OpenAI's (the same facts as the adapters' profiles).
+ */
 export const seedProviders: readonly SeedProvider[] = [
   {
     // API inputs/outputs are not used for training; retained up to 30 days for abuse monitoring.
@@ -12,6 +15,7 @@ export const seedProviders: readonly SeedProvider[] = [
     termsOfServiceUrl: 'https://openai.com/policies/business-terms/',
     statusPageUrl: 'https://status.openai.com',
     dataPolicy: { trainsOnData: false, retainsPrompts: true, retentionDays: 30, zdr: false },
+    dialect: { maxTokensField: 'max_completion_tokens', developerRole: true, reasoningField: 'reasoning_effort' },
   },
   {
     // Commercial API data is not used for training; retained up to 30 days (longer if flagged for policy violations).
@@ -44,6 +48,7 @@ export const seedProviders: readonly SeedProvider[] = [
     termsOfServiceUrl: 'https://www.together.ai/terms-of-service',
     statusPageUrl: 'https://status.together.ai',
     dataPolicy: { trainsOnData: false, retainsPrompts: false, retentionDays: null, zdr: true },
+    dialect: { reasoningField: 'none' },
   },
   {
     slug: 'fireworks',
@@ -54,6 +59,7 @@ export const seedProviders: readonly SeedProvider[] = [
     termsOfServiceUrl: 'https://fireworks.ai/terms-of-service',
     statusPageUrl: 'https://status.fireworks.ai',
     dataPolicy: { trainsOnData: false, retainsPrompts: false, retentionDays: null, zdr: true },
+    dialect: { reasoningField: 'reasoning_effort' },
   },
   {
     slug: 'deepinfra',
@@ -64,6 +70,7 @@ export const seedProviders: readonly SeedProvider[] = [
     termsOfServiceUrl: 'https://deepinfra.com/terms',
     statusPageUrl: 'https://status.deepinfra.com',
     dataPolicy: { trainsOnData: false, retainsPrompts: false, retentionDays: null, zdr: true },
+    dialect: { reasoningField: 'none' },
   },
   {
     slug: 'groq',
@@ -74,6 +81,7 @@ export const seedProviders: readonly SeedProvider[] = [
     termsOfServiceUrl: 'https://groq.com/terms-of-use/',
     statusPageUrl: 'https://groqstatus.com',
     dataPolicy: { trainsOnData: false, retainsPrompts: false, retentionDays: null, zdr: true },
+    dialect: { reasoningField: 'reasoning_effort' },
   },
   {
     // Paid API traffic is not used for training; retained 30 days for abuse monitoring.
@@ -85,6 +93,7 @@ export const seedProviders: readonly SeedProvider[] = [
     termsOfServiceUrl: 'https://mistral.ai/terms#terms-of-service',
     statusPageUrl: 'https://status.mistral.ai',
     dataPolicy: { trainsOnData: false, retainsPrompts: true, retentionDays: 30, zdr: false },
+    dialect: { reasoningField: 'none' },
   },
   {
     // Per its terms DeepSeek may use inputs to improve its services; retention period unspecified.
@@ -96,16 +105,18 @@ export const seedProviders: readonly SeedProvider[] = [
     termsOfServiceUrl: 'https://cdn.deepseek.com/policies/en-US/deepseek-terms-of-use.html',
     statusPageUrl: 'https://status.deepseek.com',
     dataPolicy: { trainsOnData: true, retainsPrompts: true, retentionDays: null, zdr: false },
+    dialect: { reasoningField: 'none' },
   },
   {
     slug: 'novita',
-    name: 'NovitaAI',
+    name: 'Novita',
     family: 'openai',
     baseUrl: 'https://api.novita.ai/v3/openai',
     privacyPolicyUrl: 'https://novita.ai/legal/privacy-policy',
     termsOfServiceUrl: 'https://novita.ai/legal/terms-of-service',
     statusPageUrl: null,
     dataPolicy: { trainsOnData: false, retainsPrompts: false, retentionDays: null, zdr: false },
+    dialect: { reasoningField: 'none' },
   },
   {
     slug: 'lambda',
@@ -116,5 +127,54 @@ export const seedProviders: readonly SeedProvider[] = [
     termsOfServiceUrl: 'https://lambda.ai/legal/terms-of-service',
     statusPageUrl: null,
     dataPolicy: { trainsOnData: false, retainsPrompts: false, retentionDays: null, zdr: true },
+    dialect: { reasoningField: 'none' },
+  },
+  {
+    // Meta's Llama API (OpenAI-compatible endpoint); inputs and outputs are not used for training.
+    slug: 'meta',
+    name: 'Meta',
+    family: 'openai',
+    baseUrl: 'https://api.llama.com/compat/v1',
+    privacyPolicyUrl: 'https://www.facebook.com/privacy/policy/',
+    termsOfServiceUrl: 'https://llama.developer.meta.com/legal/terms-of-service',
+    statusPageUrl: null,
+    dataPolicy: { trainsOnData: false, retainsPrompts: true, retentionDays: null, zdr: false },
+    dialect: { reasoningField: 'none' },
+  },
+  {
+    // Alibaba Cloud Model Studio (DashScope), OpenAI-compatible mode, international endpoint.
+    slug: 'alibaba',
+    name: 'Alibaba',
+    family: 'openai',
+    baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+    privacyPolicyUrl: 'https://www.alibabacloud.com/help/en/legal/latest/alibaba-cloud-international-website-privacy-policy',
+    termsOfServiceUrl: 'https://www.alibabacloud.com/help/en/legal/latest/alibaba-cloud-international-website-product-terms-of-service-v-3-8-0',
+    statusPageUrl: 'https://status.alibabacloud.com',
+    dataPolicy: { trainsOnData: false, retainsPrompts: true, retentionDays: null, zdr: false },
+    dialect: { reasoningField: 'none' },
+  },
+  {
+    // API requests are not used for training; kept up to 30 days for abuse monitoring.
+    slug: 'xai',
+    name: 'xAI',
+    family: 'openai',
+    baseUrl: 'https://api.x.ai/v1',
+    privacyPolicyUrl: 'https://x.ai/legal/privacy-policy',
+    termsOfServiceUrl: 'https://x.ai/legal/terms-of-service-enterprise',
+    statusPageUrl: 'https://status.x.ai',
+    dataPolicy: { trainsOnData: false, retainsPrompts: true, retentionDays: 30, zdr: false },
+    dialect: { reasoningField: 'reasoning_effort' },
+  },
+  {
+    // Its terms do not rule out using inputs to improve the service: treated as training on data.
+    slug: 'minimax',
+    name: 'Minimax',
+    family: 'openai',
+    baseUrl: 'https://api.minimax.io/v1',
+    privacyPolicyUrl: 'https://www.minimax.io/platform/protocol/privacy-policy',
+    termsOfServiceUrl: 'https://www.minimax.io/platform/protocol/terms-of-service',
+    statusPageUrl: null,
+    dataPolicy: { trainsOnData: true, retainsPrompts: true, retentionDays: null, zdr: false },
+    dialect: { reasoningField: 'none' },
   },
 ];

@@ -6,6 +6,7 @@ import {
   MoneyParseError,
   money,
   parseUsd,
+  parseUsdRounded,
   formatUsd,
   formatUsdFixed,
   add,
@@ -106,6 +107,46 @@ describe('parseUsd', () => {
   it('rejects non-strings at runtime', () => {
     const err = parseError(() => parseUsd(0.5 as unknown as string));
     expect(err.input).toBe('0.5');
+  });
+});
+
+describe('parseUsdRounded (importing prices printed with more than 12 decimals)', () => {
+  it.each([
+    // OpenRouter's own figures: a repeating fraction and float artefacts.
+    ['0.00000008333333333333334', 'half-up', 83_333n],
+    ['0.00000020000000000000002', 'half-up', 200_000n],
+    ['0.0000001300000002', 'half-up', 130_000n],
+    ['0.0000000290000007', 'half-up', 29_000n],
+    // Exactly half a pico: half-up goes up, half-even to the even neighbour, down truncates.
+    ['0.0000000000005', 'half-up', 1n],
+    ['0.0000000000015', 'half-even', 2n],
+    ['0.0000000000025', 'half-even', 2n],
+    ['0.0000000000025', 'down', 2n],
+    ['0.0000000000004999', 'half-up', 0n],
+    ['0.0000000000021', 'up', 3n],
+  ] as const)('%s rounds %s to %s pico', (input, rounding, pico) => {
+    expect(parseUsdRounded(input, rounding)).toBe(pico);
+  });
+
+  it('is parseUsd for inputs that fit in pico-dollars', () => {
+    fc.assert(fc.property(nonNegMoney, fc.constantFrom(...ROUNDINGS), (m, rounding) => parseUsdRounded(formatUsd(m), rounding) === m));
+  });
+
+  it('is never more than half a pico away from the exact value (half-up)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.integer({ min: 13, max: 30 }), (scaled, places) => {
+        const digits = scaled.toString().padStart(places + 1, '0');
+        const decimal = `${digits.slice(0, -places).replace(/^0+(?=\d)/, '')}.${digits.slice(-places)}`;
+        const rounded = parseUsdRounded(decimal, 'half-up');
+        const error = rounded * 10n ** BigInt(places - 12) - scaled; // in units of 10^-places USD
+        const half = 5n * 10n ** BigInt(places - 13);
+        return error > -half && error <= half;
+      }),
+    );
+  });
+
+  it('rejects what parseUsd rejects', () => {
+    for (const bad of ['1e-7', '.5', 'abc', '0.'.padEnd(120, '1')]) expect(() => parseUsdRounded(bad, 'half-up')).toThrow(MoneyParseError);
   });
 });
 

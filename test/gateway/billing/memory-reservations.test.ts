@@ -40,7 +40,7 @@ describe('in-memory reservations', () => {
     const results = await Promise.all(Array.from({ length: 200 }, (_, i) => reservations.reserve(request(ids, `g${i}`, '0.03'))));
     expect(results.filter((r) => r.ok)).toHaveLength(33);
     // Releasing holds makes room again; a settlement's charge stays spent.
-    reservations.settled({ generationId: 'g0', charged: parseUsd('0.02'), keyCharged: parseUsd('0.02'), keyPeriodStart: new Date(0) });
+    reservations.settled({ generationId: 'g0', accountId: '', apiKeyId: null, charged: parseUsd('0.02'), keyCharged: parseUsd('0.02'), keyPeriodStart: new Date(0) });
     // balance 0.98, held 32 × 0.03 = 0.96: 0.02 free
     expect(await reservations.reserve(request(ids, 'again-1', '0.02'))).toEqual({ ok: true });
     expect(await reservations.reserve(request(ids, 'again-2', '0.000001'))).toEqual({ ok: false, reason: 'insufficient_credits' });
@@ -52,7 +52,7 @@ describe('in-memory reservations', () => {
     const limit = parseUsd('0.10');
     expect(await reservations.reserve(request(ids, 'k1', '0.08', limit))).toEqual({ ok: true });
     expect(await reservations.reserve(request(ids, 'k2', '0.05', limit))).toEqual({ ok: false, reason: 'key_limit' });
-    reservations.settled({ generationId: 'k1', charged: parseUsd('0.07'), keyCharged: parseUsd('0.07'), keyPeriodStart: new Date(0) });
+    reservations.settled({ generationId: 'k1', accountId: '', apiKeyId: null, charged: parseUsd('0.07'), keyCharged: parseUsd('0.07'), keyPeriodStart: new Date(0) });
     expect(await reservations.reserve(request(ids, 'k3', '0.04', limit))).toEqual({ ok: false, reason: 'key_limit' });
     expect(await reservations.reserve(request(ids, 'k4', '0.03', limit))).toEqual({ ok: true });
     expect(await reservations.reserve(request(ids, 'k5', '0.05', limit, new Date()))).toEqual({ ok: true }); // next period
@@ -72,7 +72,7 @@ describe('in-memory reservations', () => {
     const ids = await funded('0.05');
     const reservations = memoryReservations(db.orm.em);
     expect(await reservations.reserve(request(ids, 'c1', '0.05'))).toEqual({ ok: true });
-    reservations.settled({ generationId: 'c1', charged: ZERO, keyCharged: ZERO, keyPeriodStart: new Date(0) });
+    reservations.settled({ generationId: 'c1', accountId: '', apiKeyId: null, charged: ZERO, keyCharged: ZERO, keyPeriodStart: new Date(0) });
     await new CreditLedger(db.orm.em.fork()).credit(ids.accountId, 'grant', parseUsd('1'), `more:${ids.accountId}`);
     expect(await reservations.reserve(request(ids, 'c2', '0.50'))).toEqual({ ok: false, reason: 'insufficient_credits' }); // not told yet
     reservations.invalidate(ids.accountId);
