@@ -12,6 +12,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src src
 COPY migrations migrations
 COPY scripts scripts
+COPY console console
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime
@@ -23,6 +24,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
+COPY --from=build /app/console/dist console/dist
 # DATA_DIR holds the embedded database when DATABASE_URL is unset; it is the node user's alone (0700).
 RUN mkdir -p /data && chown node:node /data && chmod 0700 /data
 USER node

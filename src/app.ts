@@ -5,6 +5,7 @@ import { catalogIsEmpty, seedCatalog } from './persistence/seed/seed-catalog.js'
 import { createGraphQLServer } from './graphql/yoga.js';
 import { createRestApp } from './rest/app.js';
 import { createHttpServer, DEFAULT_WS_LIMITS, type HttpServer } from './transport/http-server.js';
+import { createConsoleSite } from './transport/console-site.js';
 import { bootstrapDevAccount, type BootstrapResult } from './gateway/accounts/bootstrap.js';
 import { ensureOperatorKey } from './gateway/accounts/operator.js';
 import { createAuthenticator, type Authenticator } from './gateway/auth/authenticator.js';
@@ -347,6 +348,7 @@ export function buildApp(config: Config, options: BuildAppOptions = {}): App {
         server = createHttpServer({
           yoga,
           rest,
+          site: createConsoleSite(),
           auth,
           streams,
           websocket: { ...DEFAULT_WS_LIMITS, maxBufferedBytes: config.websocket.maxBufferedBytes, maxPayloadBytes: config.requests.maxBodyBytes },

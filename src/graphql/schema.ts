@@ -19,5 +19,7 @@ import './types/route-plan.js';
 import './types/provider-health-subscription.js';
 import './types/completion.js';
 import './types/routing-decisions.js';
+import './types/catalog-endpoints.js';
+import './types/purchase-quote.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { createGraphQLError, createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createGraphQLError, createYoga, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
@@ -37,6 +38,8 @@ export function createGraphQLServer(opts: YogaOptions): Yoga {
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'Switchyard', subscriptionsProtocol: 'WS' },
+    // GraphiQL from local assets (the default page loads them from a CDN and is blank offline).
+    renderGraphiQL: localGraphiQL,
     context: async (initial) => {
       const result = await opts.services.auth.authenticate(tokenOf(initial));
       if (result.kind === 'rejected') {
@@ -65,6 +68,15 @@ export function createGraphQLServer(opts: YogaOptions): Yoga {
       subscriptionSlotsPlugin(opts.streams, opts.addressOf),
     ],
   });
+}
+
+/** The page inlines GraphiQL's whole bundle (≈ 9 MB): render it once per set of options. */
+const graphiqlPages = new Map<string, string>();
+function localGraphiQL(options?: GraphiQLOptions): string {
+  const key = JSON.stringify(options ?? {});
+  let page = graphiqlPages.get(key);
+  if (page === undefined) graphiqlPages.set(key, (page = renderGraphiQL(options)));
+  return page;
 }
 
 /** HTTP: `Authorization: Bearer <key>`. graphql-ws: `connection_init` payload `{ authorization }`. */

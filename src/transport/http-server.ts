@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import type { Yoga } from '../graphql/yoga.js';
 import type { Authenticator } from '../gateway/auth/authenticator.js';
 import { bearerToken } from '../gateway/auth/api-key-secret.js';
+import { isApiPath } from './console-site.js';
 import type { StreamOwner, StreamSlots } from '../gateway/limits/stream-slots.js';
 import { guardRequest, type RequestGuardOptions } from './request-guard.js';
 import { clientAddress } from './client-address.js';
@@ -39,6 +40,8 @@ export interface HttpServer {
 export interface HttpServerOptions {
   yoga: Yoga;
   rest: Hono;
+  /** The console's static files (see console-site.ts). */
+  site: Hono;
   auth: Authenticator;
   /** Connections and subscriptions per key / per anonymous address, shared with GraphQL over SSE. */
   streams: StreamSlots;
@@ -47,12 +50,14 @@ export interface HttpServerOptions {
 }
 
 /**
- * One node:http server: GraphQL over HTTP and graphql-ws on /graphql, REST and probes elsewhere.
+ * One node:http server: GraphQL over HTTP and graphql-ws on /graphql, REST and probes under their
+ * paths, and the console (a single-page app) for any other GET.
  * Every HTTP request passes the request guard first (body limit, JSON depth, per-address limit).
  * WebSocket operations go through Yoga's envelop, so plugins, limits and context match HTTP exactly.
  */
-export function createHttpServer({ yoga, rest, auth, streams, websocket: limits, requests }: HttpServerOptions): HttpServer {
+export function createHttpServer({ yoga, rest, site, auth, streams, websocket: limits, requests }: HttpServerOptions): HttpServer {
   const restListener = getRequestListener(rest.fetch);
+  const siteListener = getRequestListener(site.fetch);
   // Yoga through the same Request adapter as Hono: it takes the body the guard has read (`rawBody`),
   // and Yoga's server context keeps the node request (for the caller's address) as before.
   const graphqlListener = getRequestListener((request, env) => yoga.fetch(request, { req: env.incoming as IncomingMessage, res: env.outgoing }));
@@ -62,6 +67,8 @@ export function createHttpServer({ yoga, rest, auth, streams, websocket: limits,
       (admitted) => {
         if (!admitted) return;
         if (req.url === '/graphql' || req.url?.startsWith('/graphql?')) return void graphqlListener(req, res);
+        const pathname = (req.url ?? '/').split('?')[0]!;
+        if ((req.method === 'GET' || req.method === 'HEAD') && !isApiPath(pathname)) return void siteListener(req, res);
         return void restListener(req, res);
       },
       (error: unknown) => {

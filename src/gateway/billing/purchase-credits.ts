@@ -1,18 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { add, feeWithMinimum, negate, parseUsd, type Money } from '../../core/billing/money.js';
+import { negate, type Money } from '../../core/billing/money.js';
 import { CreditLedger } from '../../persistence/repositories/credit-ledger.js';
 import type { Principal } from '../auth/principal.js';
 import { ForbiddenError, InvalidInputError } from '../user-errors.js';
 import type { PaymentProvider } from './payment-provider.js';
+import { quoteCreditPurchase, type PurchaseTerms } from './purchase-quote.js';
+
+export type { PurchaseTerms } from './purchase-quote.js';
 
 export class PaymentDeclinedError extends Error {
   readonly code = 'PAYMENT_DECLINED' as const;
   readonly status = 402 as const;
-}
-
-export interface PurchaseTerms {
-  purchaseFeeBasisPoints: bigint;
-  purchaseFeeMinimum: Money;
 }
 
 export interface CreditPurchase {
@@ -23,9 +21,6 @@ export interface CreditPurchase {
   charged: Money;
   applied: boolean;
 }
-
-const MIN_PURCHASE = parseUsd('1');
-const MAX_PURCHASE = parseUsd('10000');
 
 /**
  * Charges amount + fee (5.5 %, at least $0.80 by default), then records the purchase and its fee in
@@ -40,14 +35,10 @@ export async function purchaseCredits(
   input: { amount: Money; idempotencyKey: string },
 ): Promise<CreditPurchase> {
   if (principal.key.kind !== 'management') throw new ForbiddenError('Buying credits needs a management key');
-  if (input.amount < MIN_PURCHASE || input.amount > MAX_PURCHASE) {
-    throw new InvalidInputError('amount must be between 1 and 10000 USD', 'amount');
-  }
+  const { fee, charged } = quoteCreditPurchase(terms, input.amount);
   const key = input.idempotencyKey.trim();
   if (key.length < 8 || key.length > 100) throw new InvalidInputError('idempotencyKey must be 8 to 100 characters', 'idempotencyKey');
 
-  const fee = feeWithMinimum(input.amount, terms.purchaseFeeBasisPoints, terms.purchaseFeeMinimum);
-  const charged = add(input.amount, fee);
   const scope = `${principal.accountId}:${key}`;
   const payment = await payments.charge({ accountId: principal.accountId, amount: charged, idempotencyKey: `purchase:${scope}` });
   if (!payment.ok) throw new PaymentDeclinedError(payment.reason);

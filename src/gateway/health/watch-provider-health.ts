@@ -15,9 +15,9 @@ export interface WatchOptions {
   refreshMs: number;
 }
 
-/** What a dashboard shows; a change in any of it is worth a push. */
-const digest = (h: EndpointHealthSnapshot) =>
-  [h.status, h.breaker, h.significantOutage, h.windows['30s'].uptime, h.windows['5m'].uptime, h.latencySeconds?.p50, h.throughput?.p50].join('|');
+/** What a dashboard shows; a change in any of it (an operator disabling the endpoint too) is worth a push. */
+const digest = (e: RoutableEndpoint, h: EndpointHealthSnapshot) =>
+  [e.status, h.status, h.breaker, h.significantOutage, h.windows['30s'].uptime, h.windows['5m'].uptime, h.latencySeconds?.p50, h.throughput?.p50].join('|');
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -46,7 +46,7 @@ export async function* watchProviderHealth(
     if (refresh) lastRefresh = now;
     for (const endpoint of endpoints) {
       const snapshot = snapshots.get(endpoint.id)!;
-      const d = digest(snapshot);
+      const d = digest(endpoint, snapshot);
       if (refresh || last.get(endpoint.id) !== d) {
         last.set(endpoint.id, d);
         yield { endpoint, health: snapshot, at: new Date(now) };

@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import { watchProviderHealth, type ProviderHealthChange } from '../../gateway/health/watch-provider-health.js';
 import { EndpointRef } from './endpoint.js';
 import { EndpointHealthRef } from './endpoint-health.js';
+import { EndpointStatusEnum } from './enums.js';
 
 const ProviderHealthEventRef = builder.objectRef<ProviderHealthChange>('ProviderHealthEvent').implement({
   description: 'An endpoint’s health, sent when it changes (sampled, not per request) and periodically.',
@@ -9,6 +10,11 @@ const ProviderHealthEventRef = builder.objectRef<ProviderHealthChange>('Provider
     providerSlug: t.string({ resolve: (e) => e.endpoint.providerSlug }),
     modelSlug: t.string({ resolve: (e) => e.endpoint.modelId }),
     endpoint: t.field({ type: EndpointRef, resolve: async (e, _args, ctx) => (await ctx.loaders.endpoint.load(e.endpoint.id))! }),
+    endpointStatus: t.field({
+      type: EndpointStatusEnum,
+      description: 'ACTIVE, DEGRADED or DISABLED as routing sees it at `at` (a disabled provider disables its endpoints); a change is pushed at once.',
+      resolve: (e) => e.endpoint.status,
+    }),
     health: t.field({ type: EndpointHealthRef, resolve: (e) => e.health }),
     at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
   }),

@@ -98,6 +98,15 @@ export class CatalogRepository {
     );
   }
 
+  /** Every endpoint, disabled ones included (operator views), by model then provider. */
+  findEndpoints(filter: { provider?: string; model?: string; status?: Endpoint['status'] } = {}): Promise<Endpoint[]> {
+    return this.em.find(
+      EndpointSchema,
+      { ...(filter.provider ? { provider: filter.provider } : {}), ...(filter.model ? { model: filter.model } : {}), ...(filter.status ? { status: filter.status } : {}) },
+      { orderBy: { model: 'asc', provider: 'asc' } },
+    );
+  }
+
   findEndpointsByIds(ids: readonly string[]): Promise<Endpoint[]> {
     return this.em.find(EndpointSchema, { id: { $in: [...ids] } });
   }
