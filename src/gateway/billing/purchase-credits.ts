@@ -4,6 +4,7 @@ import { CreditLedger } from '../../persistence/repositories/credit-ledger.js';
 import type { Principal } from '../auth/principal.js';
 import { ForbiddenError, InvalidInputError } from '../user-errors.js';
 import type { PaymentProvider } from './payment-provider.js';
+import type { Reservations } from './reservations.js';
 
 export class PaymentDeclinedError extends Error {
   readonly code = 'PAYMENT_DECLINED' as const;
@@ -38,6 +39,8 @@ export async function purchaseCredits(
   terms: PurchaseTerms,
   principal: Principal,
   input: { amount: Money; idempotencyKey: string },
+  /** Told of the committed credit, so what new requests may hold grows at once (on every instance with Redis). */
+  reservations: Pick<Reservations, 'credited'>,
 ): Promise<CreditPurchase> {
   if (principal.key.kind !== 'management') throw new ForbiddenError('Buying credits needs a management key');
   if (input.amount < MIN_PURCHASE || input.amount > MAX_PURCHASE) {
@@ -55,5 +58,6 @@ export async function purchaseCredits(
     { kind: 'purchase', amount: charged, idempotencyKey: `purchase:${scope}`, description: `Payment ${payment.paymentId}` },
     { kind: 'fee', amount: negate(fee), idempotencyKey: `purchase-fee:${scope}`, description: 'Credit purchase fee' },
   ]);
+  if (applied) await reservations.credited(principal.accountId, input.amount);
   return { amount: input.amount, fee, charged, applied };
 }
