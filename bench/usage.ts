@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../src/persistence/database.js';
 import { AccountRepository } from '../src/persistence/repositories/account-repository.js';
-import { usageByBucket, type UsageGrouping } from '../src/persistence/repositories/usage-queries.js';
+import { usageByBucket, type UsageGrouping } from '../src/persistence/queries/usage-queries.js';
 import { issueApiKey } from '../src/gateway/accounts/issue-api-key.js';
 import { databaseTargets } from '../test/support/databases.js';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CatalogRepository } from '../persistence/repositories/catalog-repository.js';
+import { CatalogRepository } from '../persistence/queries/catalog-queries.js';
 import type { Principal } from '../gateway/auth/principal.js';
 import type { Authenticator } from '../gateway/auth/authenticator.js';
 import type { PaymentProvider } from '../gateway/billing/payment-provider.js';

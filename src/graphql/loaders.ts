@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { CatalogRepository } from '../persistence/repositories/catalog-repository.js';
+import type { CatalogRepository } from '../persistence/queries/catalog-queries.js';
 import type { Endpoint, Model, Provider } from '../persistence/entities/index.js';
 
 export interface Loaders {

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { limitRemaining } from '../core/billing/limit-period.js';
-import { AccountSchema, ApiKeySchema } from '../persistence/entities/index.js';
-import { KeyUsageQueries } from '../persistence/repositories/key-usage.js';
+import { accountQueries } from '../persistence/queries/account-queries.js';
+import { KeyUsageQueries } from '../persistence/queries/key-usage.js';
 import type { Authenticator } from '../gateway/auth/authenticator.js';
 import type { Reservations } from '../gateway/billing/reservations.js';
 import { requireKey, type AuthEnv } from './auth.js';
@@ -16,7 +16,7 @@ export function accountRoutes(em: EntityManager, auth: Authenticator, reservatio
   app.get('/key', keyed, async (c) => {
     const principal = c.get('principal');
     const fork = em.fork();
-    const key = await fork.findOneOrFail(ApiKeySchema, { id: principal.key.id });
+    const key = (await accountQueries(fork).key(principal.accountId, principal.key.id))!;
     const now = new Date();
     const queries = new KeyUsageQueries(fork);
     const [usage, byokUsage] = await Promise.all([queries.usageSince(key.id, now), queries.byokUsage(key.id)]);
@@ -41,7 +41,7 @@ export function accountRoutes(em: EntityManager, auth: Authenticator, reservatio
 
   app.get('/credits', keyed, async (c) => {
     const fork = em.fork();
-    const account = await fork.findOneOrFail(AccountSchema, { id: c.get('principal').accountId });
+    const account = (await accountQueries(fork).account(c.get('principal').accountId))!;
     const totals = await new KeyUsageQueries(fork).accountTotals(account.id);
     return c.json({ data: { total_credits: displayUsd(totals.credits), total_usage: displayUsd(totals.usage) } });
   });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CatalogRepository } from '../persistence/repositories/catalog-repository.js';
+import { CatalogRepository } from '../persistence/queries/catalog-queries.js';
 import type { HealthStore } from '../core/health/index.js';
 import { errorResponse } from './errors.js';
 import { modelJson, modelWithEndpointsJson, providerJson } from './catalog-shapes.js';

@@ -3,7 +3,7 @@ import { AccountRepository } from '../../src/persistence/repositories/account-re
 import { CreditLedger } from '../../src/persistence/repositories/credit-ledger.js';
 import { issueApiKey } from '../../src/gateway/accounts/issue-api-key.js';
 import { generateKeyringEntry, parseKeyring } from '../../src/gateway/secrets/keyring.js';
-import { ByokKeySchema, GenerationSchema, LedgerEntrySchema } from '../../src/persistence/entities/index.js';
+import { AttemptSchema, ByokKeySchema, GenerationSchema, LedgerEntrySchema } from '../../src/persistence/entities/index.js';
 import { add, formatUsd, parseUsd, percentOf, times } from '../../src/core/billing/money.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { databaseTargets } from '../support/databases.js';
@@ -52,7 +52,13 @@ describe.each(await databaseTargets())('BYOK on $name', (target) => {
     });
     return { status: res.status, generationId: res.headers.get('x-generation-id'), body: (await res.json()) as any };
   };
-  const generation = async (id: string) => (await running.db()).findOneOrFail(GenerationSchema, { id }, { populate: ['attempts'] });
+  /** A generation with its attempts in plan order. */
+  const generation = async (id: string) => {
+    const em = await running.db();
+    const row = await em.findOneOrFail(GenerationSchema, { id });
+    const attempts = await em.find(AttemptSchema, { generation: id }, { orderBy: { ordinal: 'asc' } });
+    return Object.assign(row, { attempts: { getItems: () => attempts } });
+  };
 
   it('without a BYOK key the platform key is refused by DeepInfra and the request fails over', async () => {
     const res = await complete(other.inference);

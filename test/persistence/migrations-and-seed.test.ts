@@ -11,7 +11,7 @@ describe.each(await databaseTargets())('migrations and seed on $name', (target) 
   let db: Database;
   let dispose: () => Promise<void>;
   beforeAll(async () => {
-    const created = await target.create();
+    const created = await target.create({ empty: true });
     dispose = created.dispose;
     db = await openDatabase(created.config);
   });

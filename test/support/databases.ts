@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Database } from '../../src/config.js';
+import { clonePglite, postgresTemplateName, templateVersion } from './database-templates.js';
 
 /** The real PostgreSQL every dev/CI machine runs; override with TEST_POSTGRES_URL. */
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -10,11 +11,14 @@ const IN_CI = process.env.CI === 'true';
 
 export interface DatabaseTarget {
   name: 'pglite' | 'postgres';
-  /** A fresh, empty database for one suite, and how to throw it away. */
-  create(): Promise<{ config: Database; dispose(): Promise<void> }>;
+  /**
+   * A fresh database for one suite, and how to throw it away: a copy of the migrated and seeded
+   * template (see global-setup.ts), or with `empty` one with nothing in it.
+   */
+  create(options?: { empty?: boolean }): Promise<{ config: Database; dispose(): Promise<void> }>;
 }
 
-async function postgresReachable(): Promise<boolean> {
+export async function postgresReachable(): Promise<boolean> {
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2_000 });
   try {
     await client.connect();
@@ -29,8 +33,9 @@ async function postgresReachable(): Promise<boolean> {
 
 const pglite: DatabaseTarget = {
   name: 'pglite',
-  async create() {
+  async create({ empty = false } = {}) {
     const dir = await mkdtemp(join(tmpdir(), 'switchyard-pglite-'));
+    if (!empty) await clonePglite(await templateVersion(), dir);
     return { config: { kind: 'embedded', dataDir: dir }, dispose: () => rm(dir, { recursive: true, force: true }) };
   },
 };
@@ -38,12 +43,12 @@ const pglite: DatabaseTarget = {
 /** Each suite gets its own database on the shared server, so suites never see each other's rows. */
 const postgres: DatabaseTarget = {
   name: 'postgres',
-  async create() {
+  async create({ empty = false } = {}) {
     const name = `switchyard_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
     await admin.connect();
     try {
-      await admin.query(`create database "${name}"`);
+      await admin.query(empty ? `create database "${name}"` : `create database "${name}" template "${postgresTemplateName(await templateVersion())}"`);
     } finally {
       await admin.end();
     }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { AccountSchema, type Account } from '../../persistence/entities/index.js';
 import { AccountRepository } from '../../persistence/repositories/account-repository.js';
-import { isUuid } from '../../persistence/uuid.js';
+import { isUuid } from '../../core/ids.js';
 import type { Principal } from '../auth/principal.js';
 import { requireOperator } from '../admin/grant-credits.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../user-errors.js';

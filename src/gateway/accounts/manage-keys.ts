@@ -7,7 +7,7 @@ import type { Principal } from '../auth/principal.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../user-errors.js';
 import { issueApiKey } from './issue-api-key.js';
 import { requireManagement } from './require-management.js';
-import { isUuid } from '../../persistence/uuid.js';
+import { isUuid } from '../../core/ids.js';
 
 const MAX_LIMIT = parseUsd('1000000');
 

@@ -4,8 +4,9 @@ import { AccountRepository } from '../../persistence/repositories/account-reposi
 import { CreditLedger } from '../../persistence/repositories/credit-ledger.js';
 import type { Account } from '../../persistence/entities/index.js';
 import type { Principal } from '../auth/principal.js';
+import type { Reservations } from '../billing/reservations.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../user-errors.js';
-import { isUuid } from '../../persistence/uuid.js';
+import { isUuid } from '../../core/ids.js';
 
 const MAX_GRANT = parseUsd('100000');
 
@@ -18,6 +19,8 @@ export async function grantCredits(
   em: EntityManager,
   principal: Principal,
   input: { accountId: string; amount: Money; idempotencyKey: string; reason: string; kind?: 'grant' | 'refund' },
+  /** Told of the committed credit, so what new requests may hold grows at once (on every instance with Redis). */
+  reservations: Pick<Reservations, 'credited'>,
 ): Promise<{ account: Account; applied: boolean }> {
   requireOperator(principal);
   if (input.amount <= 0n || input.amount > MAX_GRANT) throw new InvalidInputError('amount must be more than 0 and at most 100000 USD', 'amount');
@@ -34,5 +37,6 @@ export async function grantCredits(
     `${input.kind ?? 'grant'}:${input.accountId}:${input.idempotencyKey.trim()}`,
     `${input.reason.trim()} (by ${principal.key.name})`,
   );
+  if (applied) await reservations.credited(input.accountId, input.amount);
   return { account: (await new AccountRepository(em.fork()).findAccount(input.accountId))!, applied };
 }

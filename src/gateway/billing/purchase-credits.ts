@@ -7,6 +7,7 @@ import type { PaymentProvider } from './payment-provider.js';
 import { quoteCreditPurchase, type PurchaseTerms } from './purchase-quote.js';
 
 export type { PurchaseTerms } from './purchase-quote.js';
+import type { Reservations } from './reservations.js';
 
 export class PaymentDeclinedError extends Error {
   readonly code = 'PAYMENT_DECLINED' as const;
@@ -33,6 +34,8 @@ export async function purchaseCredits(
   terms: PurchaseTerms,
   principal: Principal,
   input: { amount: Money; idempotencyKey: string },
+  /** Told of the committed credit, so what new requests may hold grows at once (on every instance with Redis). */
+  reservations: Pick<Reservations, 'credited'>,
 ): Promise<CreditPurchase> {
   if (principal.key.kind !== 'management') throw new ForbiddenError('Buying credits needs a management key');
   const { fee, charged } = quoteCreditPurchase(terms, input.amount);
@@ -46,5 +49,6 @@ export async function purchaseCredits(
     { kind: 'purchase', amount: charged, idempotencyKey: `purchase:${scope}`, description: `Payment ${payment.paymentId}` },
     { kind: 'fee', amount: negate(fee), idempotencyKey: `purchase-fee:${scope}`, description: 'Credit purchase fee' },
   ]);
+  if (applied) await reservations.credited(principal.accountId, input.amount);
   return { amount: input.amount, fee, charged, applied };
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { ByokKeySchema, ProviderSchema, type ByokKey } from '../../persistence/entities/index.js';
-import { isUuid } from '../../persistence/uuid.js';
+import { isUuid } from '../../core/ids.js';
 import type { Principal } from '../auth/principal.js';
 import { requireManagement } from '../accounts/require-management.js';
 import { encryptSecret } from '../secrets/secret-box.js';

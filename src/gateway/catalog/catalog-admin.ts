@@ -14,7 +14,7 @@ import {
   type CatalogSubject,
   type PriceField,
 } from '../../persistence/repositories/catalog-store.js';
-import { isUuid } from '../../persistence/uuid.js';
+import { isUuid } from '../../core/ids.js';
 import type { Principal } from '../auth/principal.js';
 import { requireOperator } from '../admin/grant-credits.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../user-errors.js';

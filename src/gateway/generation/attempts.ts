@@ -93,7 +93,7 @@ async function* runAttempt(deps: AttemptDeps, admission: Admission, target: Disp
     return notSent('skipped', new SwitchyardError('upstream_unavailable', `The circuit breaker of ${info.providerSlug} is open`));
   }
 
-  yield { type: 'attempt-started', ordinal, provider: info.providerSlug, model: attempt.modelId, byok };
+  yield { type: 'attempt-started', generationId: admission.generationId, ordinal, provider: info.providerSlug, model: attempt.modelId, byok };
   // The output cap sent upstream is the one the hold covers (reasoning included).
   const maxTokens = outputCap(attempt.endpoint, admission.promptTokens, admission.input.chat.maxTokens ?? null);
   const chat = { ...admission.input.chat, maxTokens };

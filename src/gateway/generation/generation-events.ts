@@ -45,7 +45,7 @@ export interface PlanSummary {
 export type GenerationEvent =
   | { type: 'planned'; generationId: string | null; plan: PlanSummary }
   | { type: 'admitted'; generationId: string; held: Money }
-  | { type: 'attempt-started'; ordinal: number; provider: string; model: string; byok: boolean }
+  | { type: 'attempt-started'; generationId: string; ordinal: number; provider: string; model: string; byok: boolean }
   | { type: 'output'; part: OutputPart }
   | { type: 'attempt-finished'; ordinal: number; attempt: AttemptRecord }
   /** `overHold`: reported usage above the hold, left uncharged (zero unless a provider over-reports). */

@@ -32,15 +32,13 @@ builder.mutationField('grantCredits', (t) =>
     errors: { types: USER_ERRORS },
     args: { input: t.arg({ type: GrantCreditsInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const granted = await grantCredits(ctx.em, requirePrincipal(ctx), {
+      return grantCredits(ctx.em, requirePrincipal(ctx), {
         accountId: input.accountId.id,
         amount: input.amount,
         reason: input.reason,
         idempotencyKey: input.idempotencyKey,
         kind: input.refund ? 'refund' : 'grant',
-      });
-      if (granted.applied) ctx.reservations.credited(input.accountId.id, input.amount);
-      return granted;
+      }, ctx.reservations);
     },
   }),
 );

@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { limitRemaining } from '../../core/billing/limit-period.js';
-import { ApiKeySchema, type ApiKey } from '../../persistence/entities/index.js';
-import { isUuid } from '../../persistence/uuid.js';
+import type { ApiKey } from '../../persistence/entities/index.js';
+import { accountQueries } from '../../persistence/queries/account-queries.js';
 
 export const ApiKeyKindEnum = builder.enumType('ApiKeyKind', {
   values: { INFERENCE: { value: 'inference' }, MANAGEMENT: { value: 'management' } } as const,
@@ -19,7 +19,7 @@ builder.node(ApiKeyRef, {
   // Scoped to the caller's account: another account's key id resolves to null, like a missing one.
   loadMany: async (ids, ctx) => {
     if (!ctx.principal) return ids.map(() => null);
-    const keys = await ctx.em.find(ApiKeySchema, { id: { $in: ids.filter((id) => isUuid(id)) }, account: ctx.principal.accountId, deletedAt: null });
+    const keys = await accountQueries(ctx.em).keys(ctx.principal.accountId, ids);
     return ids.map((id) => keys.find((k) => k.id === id) ?? null);
   },
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'limitReset' in value && 'hash' in value,

@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
-import { ByokKeySchema, type ByokKey } from '../../persistence/entities/index.js';
-import { isUuid } from '../../persistence/uuid.js';
+import type { ByokKey } from '../../persistence/entities/index.js';
+import { accountQueries } from '../../persistence/queries/account-queries.js';
 import { ByokKeys } from '../../gateway/byok/byok-keys.js';
 import { UnavailableError } from '../../gateway/user-errors.js';
 import { requirePrincipal } from '../require-principal.js';
@@ -19,7 +19,7 @@ builder.node(ByokKeyRef, {
   // Scoped to the caller's account: another account's id resolves to null, like a missing one.
   loadMany: async (ids, ctx) => {
     if (!ctx.principal) return ids.map(() => null);
-    const keys = await ctx.em.find(ByokKeySchema, { id: { $in: ids.filter((id) => isUuid(id)) }, account: ctx.principal.accountId });
+    const keys = await accountQueries(ctx.em).byokKeys(ctx.principal.accountId, ids);
     return ids.map((id) => keys.find((k) => k.id === id) ?? null);
   },
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'sealedSecret' in value,

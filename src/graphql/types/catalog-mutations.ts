@@ -9,7 +9,8 @@ import {
   upsertProvider,
   type Removed,
 } from '../../gateway/catalog/catalog-admin.js';
-import { catalogActions, catalogActors, catalogSubjects, type CatalogChange } from '../../persistence/entities/index.js';
+import { catalogActions, catalogActors, catalogSubjects } from '../../core/catalog/vocabulary.js';
+import type { CatalogChange } from '../../persistence/entities/index.js';
 import { requirePrincipal } from '../require-principal.js';
 import { EndpointRef } from './endpoint.js';
 import { ModalityEnum, QuantizationEnum, WireFamilyEnum } from './enums.js';

@@ -54,6 +54,7 @@ const eventOf = (name: string, description: string) => ({
 const AttemptStarted = builder.objectRef<Entry<'attempt-started'>>('AttemptStarted').implement({
   ...eventOf('AttemptStarted', 'An attempt is being sent to this provider (one per attempt sent, in plan order).'),
   fields: (t) => ({
+    generationId: t.string({ description: 'The generation this stream belongs to: resume it with `completionStream(generationId, after: cursor)`.', resolve: (e) => e.event.generationId }),
     ordinal: t.int({ description: 'Position of the attempt in the plan (0-based).', resolve: (e) => e.event.ordinal }),
     provider: t.string({ resolve: (e) => e.event.provider }),
     model: t.string({ resolve: (e) => e.event.model }),

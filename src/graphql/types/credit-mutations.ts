@@ -33,9 +33,7 @@ builder.mutationField('purchaseCredits', (t) =>
     args: { input: t.arg({ type: PurchaseCreditsInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const principal = requirePrincipal(ctx);
-      const purchase = await purchaseCredits(ctx.em, ctx.payments, ctx.purchaseTerms, principal, input);
-      if (purchase.applied) ctx.reservations.credited(principal.accountId, purchase.amount);
-      return purchase;
+      return purchaseCredits(ctx.em, ctx.payments, ctx.purchaseTerms, principal, input, ctx.reservations);
     },
   }),
 );

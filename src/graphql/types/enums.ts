@@ -1,6 +1,5 @@
 import { builder } from '../builder.js';
-import { endpointStatuses, quantizations } from '../../persistence/entities/endpoint.js';
-import { catalogOrigins, providerStatuses, wireFamilies } from '../../persistence/entities/provider.js';
+import { catalogOrigins, endpointStatuses, providerStatuses, quantizations, wireFamilies } from '../../core/catalog/vocabulary.js';
 
 const upper = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v.toUpperCase(), { value: v }])) as Record<Uppercase<T>, { value: T }>;

@@ -2,7 +2,7 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
 import { loadAll } from '../loaders.js';
-import type { ModelFilter } from '../../persistence/repositories/catalog-repository.js';
+import type { ModelFilter } from '../../persistence/queries/catalog-queries.js';
 import { CatalogOriginEnum, ModalityEnum, ModelSortEnum } from './enums.js';
 import { EndpointRef } from './endpoint.js';
 import { ModelRef } from './model-ref.js';

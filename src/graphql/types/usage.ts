@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { usageByBucket, type UsageBucket, type UsageGrouping } from '../../persistence/repositories/usage-queries.js';
+import { usageByBucket, type UsageBucket, type UsageGrouping } from '../../persistence/queries/usage-queries.js';
 import { InvalidInputError } from '../../gateway/user-errors.js';
 
 const DAY_MS = 86_400_000;

@@ -1,7 +1,8 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import { sub } from '../../core/billing/money.js';
-import { AccountSchema, ApiKeySchema, LedgerEntrySchema, type Account, type LedgerEntry } from '../../persistence/entities/index.js';
+import type { Account, LedgerEntry } from '../../persistence/entities/index.js';
+import { accountQueries } from '../../persistence/queries/account-queries.js';
 import { ByokKeyRef, byokKeys } from './byok-key.js';
 import { GenerationRef, generationsConnection } from './generation.js';
 import { UsageBucketRef, UsageGroupByEnum, UsageRangeInput, usageOf } from './usage.js';
@@ -9,7 +10,6 @@ import { InvalidInputError } from '../../gateway/user-errors.js';
 import { KeyManagement } from '../../gateway/accounts/manage-keys.js';
 import { requirePrincipal } from '../require-principal.js';
 import { ApiKeyRef } from './api-key.js';
-import { isUuid } from '../../persistence/uuid.js';
 
 export const AccountRef = builder.objectRef<Account>('Account');
 
@@ -20,8 +20,7 @@ builder.node(AccountRef, {
   loadMany: async (ids, ctx) => {
     const p = ctx.principal;
     if (!p) return ids.map(() => null);
-    const visible = ids.filter((id) => isUuid(id) && (p.isOperator || id === p.accountId));
-    const accounts = visible.length ? await ctx.em.find(AccountSchema, { id: { $in: visible } }) : [];
+    const accounts = await accountQueries(ctx.em).accounts(ids.filter((id) => p.isOperator || id === p.accountId));
     return ids.map((id) => accounts.find((a) => a.id === id) ?? null);
   },
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'isOperator' in value && 'balance' in value,
@@ -57,14 +56,14 @@ interface ViewerShape {
 const ViewerRef = builder.objectRef<ViewerShape>('Viewer').implement({
   description: 'The caller, as identified by its API key.',
   fields: (t) => ({
-    account: t.field({ type: AccountRef, resolve: (v, _a, ctx) => ctx.em.findOneOrFail(AccountSchema, { id: v.accountId }) }),
-    key: t.field({ type: ApiKeyRef, description: 'The key making this request.', resolve: (v, _a, ctx) => ctx.em.findOneOrFail(ApiKeySchema, { id: v.keyId }) }),
+    account: t.field({ type: AccountRef, resolve: async (v, _a, ctx) => (await accountQueries(ctx.em).account(v.accountId))! }),
+    key: t.field({ type: ApiKeyRef, description: 'The key making this request.', resolve: async (v, _a, ctx) => (await accountQueries(ctx.em).key(v.accountId, v.keyId))! }),
     ledger: t.connection({
       type: LedgerEntryRef,
       description: 'The account’s credit movements, newest first (at most 100 per page).',
       resolve: (v, args, ctx) =>
         resolveOffsetConnection({ args, defaultSize: 20, maxSize: 100 }, ({ offset, limit }) =>
-          ctx.em.find(LedgerEntrySchema, { account: v.accountId }, { orderBy: { createdAt: 'desc', id: 'desc' }, offset, limit }),
+          accountQueries(ctx.em).ledger(v.accountId, offset, limit),
         ),
     }),
     usage: t.field({

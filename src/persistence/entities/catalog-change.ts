@@ -1,9 +1,9 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAt } from './timestamps.js';
 
-export const catalogActors = ['operator', 'catalog_file'] as const;
-export const catalogActions = ['upsert', 'remove', 'restore'] as const;
-export const catalogSubjects = ['provider', 'model', 'endpoint'] as const;
+import { catalogActions, catalogActors, catalogSubjects } from '../../core/catalog/vocabulary.js';
+
+export { catalogActions, catalogActors, catalogSubjects };
 
 /**
  * Append-only audit of catalog changes, in the ledger's style: who (an operator's API key, or the

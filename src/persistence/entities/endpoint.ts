@@ -4,8 +4,9 @@ import { ModelSchema } from './model.js';
 import { ProviderSchema, catalogOrigins } from './provider.js';
 import { PricingSchema } from './pricing.js';
 
-export const quantizations = ['int4', 'int8', 'fp4', 'fp6', 'fp8', 'fp16', 'bf16', 'fp32', 'unknown'] as const;
-export const endpointStatuses = ['active', 'degraded', 'disabled'] as const;
+import { endpointStatuses, quantizations } from '../../core/catalog/vocabulary.js';
+
+export { endpointStatuses, quantizations };
 
 /** A model as served by one provider: its own id there, limits, quantization, parameters and price. */
 export const EndpointSchema = defineEntity({

@@ -2,7 +2,6 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAt } from './timestamps.js';
 import { AccountSchema } from './account.js';
 import { ApiKeySchema } from './api-key.js';
-import { AttemptSchema } from './attempt.js';
 import { moneyProperty } from '../money-type.js';
 
 export const generationStatuses = ['pending', 'running', 'succeeded', 'failed', 'cancelled'] as const;
@@ -40,7 +39,6 @@ export const GenerationSchema = defineEntity({
     stickyKey: p.string().length(128).nullable(),
     createdAt: createdAt(),
     finishedAt: p.datetime().nullable(),
-    attempts: () => p.oneToMany(AttemptSchema).mappedBy('generation'),
   },
 });
 

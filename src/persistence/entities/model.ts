@@ -1,6 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAt, updatedAt } from './timestamps.js';
-import { EndpointSchema } from './endpoint.js';
 import { catalogOrigins } from './provider.js';
 
 export const ModelSchema = defineEntity({
@@ -24,7 +23,6 @@ export const ModelSchema = defineEntity({
     origin: p.enum([...catalogOrigins]).default('builtin'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    endpoints: () => p.oneToMany(EndpointSchema).mappedBy('model'),
   },
 });
 

@@ -1,10 +1,8 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { createdAt, updatedAt } from './timestamps.js';
+import { catalogOrigins, providerStatuses, wireFamilies } from '../../core/catalog/vocabulary.js';
 
-export const wireFamilies = ['openai', 'anthropic', 'gemini'] as const;
-export const providerStatuses = ['active', 'disabled'] as const;
-/** Who put a catalog row there: the built-in catalog, CATALOG_FILE, or an operator (docs/catalog.md). */
-export const catalogOrigins = ['builtin', 'file', 'operator'] as const;
+export { catalogOrigins, providerStatuses, wireFamilies };
 export type CatalogOrigin = (typeof catalogOrigins)[number];
 
 /** OpenAI-compatible dialect switches: the shape of the adapters' OpenAiDialect (the routing snapshot checks they match). */

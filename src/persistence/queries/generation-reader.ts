@@ -3,7 +3,7 @@ import type { Money } from '../../core/billing/money.js';
 import type { AttemptRecord, GenerationStatus, GenerationTokens } from '../../core/generation/record.js';
 import type { ErrorCode } from '../../core/errors.js';
 import { AttemptSchema, GenerationSchema, type Attempt, type Generation } from '../entities/index.js';
-import { isUuid } from '../uuid.js';
+import { isUuid } from '../../core/ids.js';
 
 /** A settled generation as the surfaces read it (GET /api/v1/generation, GraphQL `generation`). */
 export interface GenerationView {
